@@ -141,7 +141,7 @@ export const org = defineDomain('org', {
   getMember: action({
     input: z.strictObject({ memberId: Id }),
     output: MemberDetailSchema,
-    policy: { member: 'self', secretary: 'branch', organizer: 'branch', 'group-leader': 'group', 'org-admin': 'org' },
+    policy: { member: 'self', secretary: 'branch', organizer: 'branch', 'dues-manager': 'branch', 'group-leader': 'group', 'org-admin': 'org' },
     kind: 'read',
   }),
 

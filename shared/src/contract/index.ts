@@ -1,0 +1,11 @@
+/** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
+import { org } from './org'
+
+export const domains = { org } as const
+export type Domains = typeof domains
+
+export * from './define'
+export * from './errors'
+export * from './roles'
+export * from './common'
+export { org } from './org'
