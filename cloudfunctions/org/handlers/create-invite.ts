@@ -1,0 +1,38 @@
+/** org.createInvite — a one-time code valid 7 days; earlier unused codes of the member stop working. */
+import { AppError } from '@shared/contract/errors'
+import type { org } from '@shared/contract/org'
+import type { Handler } from '../../_kit/create-main'
+import { newCode } from '../../_kit/ids'
+import { loadMember } from '../../_kit/org-data'
+import { isDuplicate } from '../../_kit/store'
+
+const VALID_MS = 7 * 24 * 3_600_000
+
+export const createInvite: Handler<typeof org.actions.createInvite> = async ({ memberId }, ctx) => {
+  const m = await loadMember(ctx.store, memberId)
+  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  if (m.openid) throw new AppError('CONFLICT', '该党员已绑定微信，如需更换请先解除绑定')
+  await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
+  const expiresAt = new Date(ctx.now.getTime() + VALID_MS).toISOString()
+  for (let i = 0; i < 5; i++) {
+    const code = newCode(8)
+    try {
+      await ctx.store.add('invites', {
+        _id: code,
+        memberId,
+        branchId: m.branchId,
+        createdBy: ctx.caller.memberId ?? '',
+        createdAt: ctx.now.toISOString(),
+        expiresAt,
+        usedAt: null,
+        usedBy: null,
+        revoked: false,
+      })
+      await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${m.name} 生成邀请码` })
+      return { code, expiresAt, memberName: m.name }
+    } catch (e) {
+      if (!isDuplicate(e)) throw e
+    }
+  }
+  throw new AppError('INTERNAL')
+}

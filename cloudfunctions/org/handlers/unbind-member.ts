@@ -1,0 +1,25 @@
+/** org.unbindMember — detach a member's WeChat identity (lost phone, new account); audited with the reason. */
+import { AppError } from '@shared/contract/errors'
+import type { org } from '@shared/contract/org'
+import type { Handler } from '../../_kit/create-main'
+import { loadMember } from '../../_kit/org-data'
+import { memberDetail } from '../views'
+
+export const unbindMember: Handler<typeof org.actions.unbindMember> = async ({ memberId, reason }, ctx) => {
+  const m = await loadMember(ctx.store, memberId)
+  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  const openid = m.openid
+  if (!openid) throw new AppError('CONFLICT', '该党员尚未绑定微信')
+  const at = ctx.now.toISOString()
+  await ctx.store.transaction(async (tx) => {
+    const user = await tx.get('users', openid)
+    await tx.update('members', memberId, { openid: null, boundAt: null, updatedAt: at })
+    if (user && user.adminOrgs.length > 0) {
+      await tx.update('users', openid, { memberId: null, branchId: null, groupId: null, status: null, roles: [] })
+    } else if (user) {
+      await tx.remove('users', openid)
+    }
+  })
+  await ctx.audit({ branchId: m.branchId, action: 'org.unbindMember', targetId: memberId, summary: `解除 ${m.name} 的微信绑定：${reason}` })
+  return memberDetail({ ...m, openid: null, boundAt: null }, true)
+}
