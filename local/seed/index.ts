@@ -1,0 +1,29 @@
+/**
+ * Seeding the local cloud: the demo 党委 and, from each feature, a year of its records. Each feature adds
+ * a `SeedPart` here; parts run in order and write straight into the local backend.
+ */
+import type { DbService } from '../db'
+import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
+import { demoOrg } from './demo-org'
+
+export { DEMO, devOpenid } from './demo-org'
+
+type Docs = Record<string, Record<string, unknown>[]>
+
+/** A feature's seed: documents per collection, given "now" (the year of records ends at now). */
+export type SeedPart = (nowIso: string) => Docs | Promise<Docs>
+
+const orgPart: SeedPart = (nowIso) => {
+  const { orgs, members, users } = demoOrg(nowIso)
+  return { orgs, members, users } as unknown as Docs
+}
+
+export const SEED_PARTS: SeedPart[] = [orgPart]
+
+export const seedDemo = async (db: DbService, nowIso: string, parts: SeedPart[] = SEED_PARTS): Promise<void> => {
+  await db.ensureCollections(COLLECTIONS)
+  for (const part of parts) {
+    const docs = await part(nowIso)
+    for (const [collection, rows] of Object.entries(docs)) if (rows.length) await db.insertMany(collection, rows)
+  }
+}
