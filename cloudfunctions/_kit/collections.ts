@@ -105,6 +105,28 @@ export interface RateLimitDoc {
   expiresAt: string
 }
 
+/**
+ * Domain event types. Producers: meetings (`attendance.*`), dues (`dues.*`), the branch (`volunteer.*`).
+ * Consumers: points (auto entries), reminders.
+ */
+export type EventType =
+  | 'attendance.present' // a member attended a meeting (data: { meetingId, kind, via })
+  | 'attendance.absent' // an unexcused absence, known when the meeting's record is locked (data: { meetingId, kind })
+  | 'dues.paid-on-time' // a month paid by the branch's collection day (data: { month })
+  | 'dues.overdue' // a month unpaid after its collection day (data: { month })
+  | 'volunteer.recorded' // 志愿服务 recorded by the branch (data: { hours, title })
+
+export interface EventDoc {
+  _id: string
+  type: EventType
+  sourceId: string
+  branchId: string
+  memberId: string
+  occurredAt: string
+  data: Record<string, unknown>
+  createdAt: string
+}
+
 export interface Collections {
   users: UserDoc
   orgs: OrgDoc
@@ -112,6 +134,7 @@ export interface Collections {
   invites: InviteDoc
   audit: AuditDoc
   rate_limits: RateLimitDoc
+  events: EventDoc
 }
 
 export type CollectionName = keyof Collections
@@ -124,6 +147,7 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   invites: true,
   audit: true,
   rate_limits: true,
+  events: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

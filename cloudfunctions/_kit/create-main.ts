@@ -99,7 +99,8 @@ export function createMain<D extends Domain>(domain: D, handlers: Handlers<D>, o
         throw new AppError(caller.held.has('member') || caller.held.has('org-admin') ? 'FORBIDDEN' : 'UNAUTHENTICATED')
       }
 
-      const parsed = def.input.safeParse(event.input ?? {})
+      // An absent input means `{}`; anything else (null included) must match the contract.
+      const parsed = def.input.safeParse(event.input === undefined ? {} : event.input)
       if (!parsed.success) throw invalid(parsed.error)
 
       let checked = !needsTarget(def.policy)

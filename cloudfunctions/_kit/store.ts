@@ -104,38 +104,46 @@ const applyFind = (q: SdkAny, opts: FindOptions = {}): SdkAny => {
   return query.limit(Math.min(opts.limit ?? 100, MAX_PAGE))
 }
 
+const isPlainObject = (v: unknown): v is AnyDoc =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+
+/**
+ * CloudBase `update` deep-merges nested objects (`{ rule: { n: 2 } }` keeps `rule.day`). A typed patch
+ * means "replace these top-level fields", so plain-object values are wrapped in `command.set`.
+ * Dotted keys (`'a.b'`) and command values (`cmd.inc(1)`) pass through unchanged.
+ */
+const replaceObjects = (cmd: SdkAny, patch: AnyDoc): AnyDoc =>
+  Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, isPlainObject(v) ? cmd.set(v) : v]))
+
 const stripId = (doc: AnyDoc): AnyDoc => {
   const { _id: _ignored, ...rest } = doc
   return rest
 }
 
 /**
- * Wraps an SDK Transaction (@cloudbase/database 1.4.3: get/set/update/delete on document references;
- * no `add` inside a transaction, so `create` is get-then-upsert, which the backend's write-conflict
- * detection keeps exclusive).
+ * Wraps an SDK transaction (@cloudbase/database 1.4.3 as bundled by node-sdk 3.18.3):
+ * `transaction.collection(c).doc(id)` with get / create / set / update / delete, each carrying the
+ * transaction id. Inside a transaction `get` answers `{ data: doc | null }`.
  */
-const makeTx = (db: SdkAny, t: SdkAny): Tx => {
-  const ref = (c: string, id: string): SdkAny => db.collection(c).doc(id)
-  const get = async (c: string, id: string): Promise<AnyDoc | null> => {
-    const snap = await wrap<SdkAny>(t.get(ref(c, id)))
-    const data = snap.data() as AnyDoc | AnyDoc[] | null
-    const doc = Array.isArray(data) ? data[0] : data
-    return doc ?? null
-  }
+const makeTx = (t: SdkAny, cmd: SdkAny): Tx => {
+  const ref = (c: string, id: string): SdkAny => t.collection(c).doc(id)
   return {
-    get: (c, id) => get(c, id) as never,
+    async get(c, id) {
+      const res = await wrap<{ data: AnyDoc | AnyDoc[] | null }>(ref(c, id).get())
+      const doc = Array.isArray(res.data) ? res.data[0] : res.data
+      return (doc ?? null) as never
+    },
     async create(c, id, doc) {
-      if (await get(c, id)) throw new StoreError('DATABASE_DUPLICATE_WRITE', `duplicate _id ${c}/${id}`)
-      await wrap(t.set(ref(c, id), stripId(doc as AnyDoc)))
+      await wrap(ref(c, id).create(stripId(doc as AnyDoc)))
     },
     async set(c, id, doc) {
-      await wrap(t.set(ref(c, id), stripId(doc as AnyDoc)))
+      await wrap(ref(c, id).set(stripId(doc as AnyDoc)))
     },
     async update(c, id, patch) {
-      await wrap(t.update(ref(c, id), patch))
+      await wrap(ref(c, id).update(replaceObjects(cmd, patch as AnyDoc)))
     },
     async remove(c, id) {
-      await wrap(t.delete(ref(c, id)))
+      await wrap(ref(c, id).delete())
     },
   }
 }
@@ -151,7 +159,7 @@ const runTransaction = async <T>(db: SdkAny, fn: (tx: Tx) => Promise<T>): Promis
   for (let attempt = 1; ; attempt++) {
     const t = await wrap<SdkAny>(db.startTransaction())
     try {
-      const result = await fn(makeTx(db, t))
+      const result = await fn(makeTx(t, db.command))
       await wrap(t.commit())
       return result
     } catch (e) {
@@ -198,11 +206,13 @@ export const createStore = (): Store => {
       await wrap(db().collection(c).doc(id).set(stripId(doc as AnyDoc)))
     },
     async update(c, id, patch) {
-      const res = await wrap<{ updated?: number }>(db().collection(c).doc(id).update(patch))
+      const d = db()
+      const res = await wrap<{ updated?: number }>(d.collection(c).doc(id).update(replaceObjects(d.command, patch as AnyDoc)))
       return res.updated ?? 0
     },
     async updateWhere(c, where, patch) {
-      const res = await wrap<{ updated?: number }>(db().collection(c).where(where).update(patch))
+      const d = db()
+      const res = await wrap<{ updated?: number }>(d.collection(c).where(where).update(replaceObjects(d.command, patch as AnyDoc)))
       return res.updated ?? 0
     },
     async remove(c, id) {
