@@ -1,0 +1,3 @@
+export * from './rules'
+export * from './profiles'
+export * from './contract/errors'
