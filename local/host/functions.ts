@@ -38,7 +38,6 @@ export const loadMain = (fn: string, mode: 'bundle' | 'source'): Main => {
   if (hit) return hit
   const file = mode === 'bundle' ? join(BUNDLE_DIR, fn, 'index.js') : join(SOURCE_DIR, fn, 'index.ts')
   if (!existsSync(file)) throw new Error(`function ${fn} not found at ${file}${mode === 'bundle' ? ' (run npm run build:fn)' : ''}`)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading a function module by path, as SCF does
   const mod = require(file) as { main?: Main }
   if (typeof mod.main !== 'function') throw new Error(`${file} exports no main`)
   cache.set(key, mod.main)

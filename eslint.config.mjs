@@ -1,0 +1,98 @@
+// Lint: typescript-eslint recommended plus the architecture's import boundaries (ARCHITECTURE.md):
+// shared is pure; functions never import local/ or another domain; only _kit touches the SDK;
+// the mini-program never imports functions or local/.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const noLocal = { group: ['**/local/**', '../local', '../../local'], message: 'Nothing imports local/ (the local cloud).' }
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      'miniprogram/dist/**',
+      'coverage/**',
+      '.data/**',
+      'tests/e2e/artifacts/**',
+      '**/*.cjs',
+      'miniprogram/config/**',
+      'miniprogram/babel.config.js',
+      'jest.config.js',
+      'tests/e2e/jest.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', globalThis: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noLocal,
+            { group: ['@tarojs/*', '@cloudbase/*', 'wx-server-sdk', 'exceljs'], message: 'shared/ is pure: no platform or SDK.' },
+            { group: ['**/cloudfunctions/**', '**/miniprogram/**'], message: 'shared/ imports nothing of the app.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'shared/ does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'shared/ never reads the clock: take `now` as an argument.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ never reads the clock.' }, { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'shared/ reads no environment.' }],
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noLocal,
+            { group: ['**/miniprogram/**'], message: 'Functions never import the mini-program.' },
+            { regex: '^\\.\\./(?!_kit/|handlers/|views|\\.\\./_kit/)[a-z-]+/', message: 'A domain never imports another domain: use events or _kit read modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/_kit/store.ts', 'cloudfunctions/_kit/caller.ts', 'cloudfunctions/_kit/notifier.ts', 'cloudfunctions/_kit/files.ts', 'cloudfunctions/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noLocal,
+            { group: ['@cloudbase/*', 'wx-server-sdk'], message: 'Only cloudfunctions/_kit (store, caller, notifier, files) touches the SDKs.' },
+            { regex: '^\\.\\./(?!_kit/|handlers/|views|\\.\\./_kit/)[a-z-]+/', message: 'A domain never imports another domain: use events or _kit read modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noLocal, { group: ['**/cloudfunctions/**'], message: 'The mini-program calls functions through services/api.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'local/**/*.ts', 'scripts/**'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)

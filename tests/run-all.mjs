@@ -1,0 +1,55 @@
+// `npm test`: everything, in order — Chromium present (installs Debian's package as root if missing),
+// typecheck, lint, function bundles + H5 + weapp builds, unit/handler/UI/reliability tests (jest, with
+// rules coverage), then e2e in headless Chromium against the `npm start` stack. Ends with one summary line.
+import { execSync, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const only = process.argv.slice(2)
+const steps = []
+const run = (name, cmd, opts = {}) => {
+  if (only.length && !only.includes(name)) return
+  const t0 = Date.now()
+  console.log(`\n▶ ${name}: ${cmd}`)
+  const r = spawnSync(cmd, { cwd: root, shell: true, stdio: 'inherit', env: { ...process.env, ...opts.env } })
+  const ok = r.status === 0
+  steps.push({ name, ok, seconds: Math.round((Date.now() - t0) / 1000), jsonFile: opts.jsonFile })
+  console.log(`${ok ? '✔' : '✘'} ${name} (${Math.round((Date.now() - t0) / 1000)} s)`)
+  return ok
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  const isRoot = process.getuid?.() === 0
+  console.log(`Chromium not found at ${chromium}; installing Debian's chromium${isRoot ? '' : ' with sudo'} …`)
+  const sudo = isRoot ? '' : 'sudo '
+  execSync(`${sudo}apt-get update -qq && ${sudo}DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`, {
+    stdio: 'inherit',
+  })
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'zhibu-results-'))
+run('typecheck', 'npx tsc -p tsconfig.json --noEmit')
+run('lint', 'npx eslint . --max-warnings=0')
+run('build', 'node scripts/build-functions.mjs && npm run build:h5 --silent && npm run build:weapp --silent')
+run('jest', `npx jest --ci --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json') })
+run('e2e', `npx jest -c tests/e2e/jest.config.js --ci --json --outputFile=${join(tmp, 'e2e.json')}`, { jsonFile: join(tmp, 'e2e.json') })
+
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const s of steps) {
+  if (s.jsonFile && existsSync(s.jsonFile)) {
+    const j = JSON.parse(readFileSync(s.jsonFile, 'utf8'))
+    passed += j.numPassedTests
+    failed += j.numFailedTests + (s.ok || j.numFailedTests ? 0 : 1)
+    skipped += j.numPendingTests + j.numTodoTests
+  } else if (s.ok) passed += 1
+  else failed += 1
+}
+console.log('\nSummary:')
+for (const s of steps) console.log(`  ${s.ok ? '✔' : '✘'} ${s.name.padEnd(10)} ${s.seconds} s`)
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(steps.every((s) => s.ok) ? 0 : 1)
