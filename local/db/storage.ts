@@ -1,7 +1,8 @@
 /**
  * The durable document store behind the local database: collections in memory, every change appended to
  * a journal and fsync'd before it is acknowledged (concurrent writes share one fsync — group commit), and
- * on start the journal replayed over the last snapshot, then compacted into a new snapshot.
+ * on start the journal replayed over the last snapshot, then compacted into a new snapshot (also done while
+ * running once the journal grows past COMPACT_AFTER_BYTES).
  */
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
@@ -18,6 +19,13 @@ export type StoreOp =
 const SNAPSHOT = 'snapshot.json'
 const JOURNAL = 'journal.ndjson'
 const LOCK = 'LOCK'
+/** Journal size that triggers a compaction while running (between two group commits). */
+const COMPACT_AFTER_BYTES = 32 * 1024 * 1024
+
+export interface StoreOptions {
+  /** Compact once the journal exceeds this many bytes (default 32 MiB). */
+  compactAfterBytes?: number
+}
 
 /** Map key for an `_id` (CloudBase ids are strings; numbers are allowed and must not collide with them). */
 export function idKey(id: unknown): string {
@@ -34,12 +42,12 @@ export class DocStore {
   private constructor(readonly dir: string) {}
 
   /** Opens (creating if needed) the store in `dir`, recovering from snapshot + journal. */
-  static async open(dir: string): Promise<DocStore> {
+  static async open(dir: string, options: StoreOptions = {}): Promise<DocStore> {
     await fsp.mkdir(dir, { recursive: true })
     acquireLock(dir)
     const store = new DocStore(dir)
     try {
-      await store.recover()
+      await store.recover(options.compactAfterBytes ?? COMPACT_AFTER_BYTES)
     } catch (error) {
       releaseLock(dir)
       throw error
@@ -124,7 +132,7 @@ export class DocStore {
     }
   }
 
-  private async recover(): Promise<void> {
+  private async recover(compactAfterBytes: number): Promise<void> {
     const snapshotPath = path.join(this.dir, SNAPSHOT)
     const journalPath = path.join(this.dir, JOURNAL)
     if (fs.existsSync(snapshotPath)) {
@@ -156,21 +164,24 @@ export class DocStore {
         replayed += 1
       }
     }
-    if (replayed > 0 || !fs.existsSync(snapshotPath)) await this.compact()
-    this.journal = await Journal.open(journalPath)
+    const journal = await Journal.open(journalPath, () => this.writeSnapshot(), compactAfterBytes)
+    if (replayed > 0 || !fs.existsSync(snapshotPath)) await journal.compact()
+    this.journal = journal
   }
 
-  /** Writes the whole state as a new snapshot (atomically, via rename) and empties the journal. */
-  private async compact(): Promise<void> {
+  /**
+   * Writes the whole in-memory state as the new snapshot (atomically, via rename). The state may include
+   * ops still queued for the journal; they are appended after the journal is emptied, and replaying an op
+   * over a snapshot that already contains it is harmless (every op sets a final value), so a crash at any
+   * point loses nothing that was acknowledged.
+   */
+  private async writeSnapshot(): Promise<void> {
     const collections: Record<string, unknown[]> = {}
     for (const [name, docs] of this.collections) collections[name] = [...docs.values()].map(toEjson)
     const tmp = path.join(this.dir, `${SNAPSHOT}.tmp`)
     await writeDurably(tmp, JSON.stringify({ format: 1, collections }))
     await fsp.rename(tmp, path.join(this.dir, SNAPSHOT))
     await syncDir(this.dir)
-    // Replaying a journal over a snapshot that already contains it is harmless (every op is idempotent),
-    // so a crash between the rename and this truncation loses nothing.
-    await writeDurably(path.join(this.dir, JOURNAL), '')
   }
 }
 
@@ -210,11 +221,28 @@ async function syncDir(dir: string): Promise<void> {
 class Journal {
   private queue: { data: string; resolve: () => void; reject: (error: unknown) => void }[] = []
   private flushing: Promise<void> | undefined
+  private size: number
 
-  private constructor(private readonly handle: fsp.FileHandle) {}
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    private readonly snapshot: () => Promise<void>,
+    private readonly compactAfterBytes: number,
+    size: number,
+  ) {
+    this.size = size
+  }
 
-  static async open(file: string): Promise<Journal> {
-    return new Journal(await fsp.open(file, 'a'))
+  static async open(file: string, snapshot: () => Promise<void>, compactAfterBytes: number): Promise<Journal> {
+    const handle = await fsp.open(file, 'a')
+    return new Journal(handle, snapshot, compactAfterBytes, (await handle.stat()).size)
+  }
+
+  /** Snapshot, then empty the journal. Only called when no append is in flight. */
+  async compact(): Promise<void> {
+    await this.snapshot()
+    await this.handle.truncate(0)
+    await this.handle.sync()
+    this.size = 0
   }
 
   append(data: string): Promise<void> {
@@ -233,12 +261,22 @@ class Journal {
     while (this.queue.length > 0) {
       const batch = this.queue
       this.queue = []
+      const data = batch.map((entry) => entry.data).join('')
       try {
-        await this.handle.appendFile(batch.map((entry) => entry.data).join(''))
+        await this.handle.appendFile(data)
         await this.handle.datasync()
+        this.size += Buffer.byteLength(data)
         for (const entry of batch) entry.resolve()
       } catch (error) {
         for (const entry of batch) entry.reject(error)
+      }
+      if (this.size > this.compactAfterBytes) {
+        try {
+          await this.compact()
+        } catch (error) {
+          // The journal is still complete, so nothing is lost; try again after the next batch.
+          console.error('[local/db] compaction failed', error)
+        }
       }
     }
     this.flushing = undefined

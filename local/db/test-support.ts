@@ -17,6 +17,12 @@ export interface TestDb {
   close(): Promise<void>
 }
 
+/** The transaction handed to `runTransaction`'s callback (the SDK's typings declare it `any`). */
+export interface TxHandle {
+  collection(name: string): ReturnType<TestDb['db']['collection']>
+  rollback(reason?: unknown): Promise<unknown>
+}
+
 export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `zhibu-${prefix}-`))
 }
