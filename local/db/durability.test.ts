@@ -11,6 +11,7 @@ import { makeTempDir } from './test-support'
 
 let workDir: string
 let childScript: string
+const children: ChildProcess[] = []
 
 beforeAll(() => {
   workDir = makeTempDir('durability')
@@ -27,11 +28,14 @@ beforeAll(() => {
 })
 
 afterAll(() => {
+  // Never leave a server behind, even when the test failed before its kill.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   fs.rmSync(workDir, { recursive: true, force: true })
 })
 
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [childScript, dataDir, 'burst'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(child)
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))

@@ -13,7 +13,7 @@ export function fromEjson(value: unknown, now: number = Date.now()): unknown {
   if (value === null || typeof value !== 'object') return value
   const obj = value as Record<string, unknown>
   const keys = Object.keys(obj)
-  if (keys.length === 1 || (keys.length === 2 && '$regex' in obj && '$options' in obj)) {
+  if (keys.length === 1) {
     const special = decodeSpecial(obj, keys[0] as string, now)
     if (special !== NOT_SPECIAL) return special
   }
@@ -67,10 +67,19 @@ function regexFlags(options: string): string {
   return [...new Set(options.split(''))].filter((flag) => 'imsu'.includes(flag)).join('')
 }
 
+/** Date / RegExp checks that also hold for values made in another realm (jest runs tests in a vm context). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]'
+}
+
+export function isRegExp(value: unknown): value is RegExp {
+  return Object.prototype.toString.call(value) === '[object RegExp]'
+}
+
 /** Encodes a JS value as relaxed EJSON (a JSON-safe value). */
 export function toEjson(value: unknown): unknown {
-  if (value instanceof Date) return { $date: { $numberLong: String(value.getTime()) } }
-  if (value instanceof RegExp) return { $regularExpression: { pattern: value.source, options: value.flags } }
+  if (isDate(value)) return { $date: { $numberLong: String(value.getTime()) } }
+  if (isRegExp(value)) return { $regularExpression: { pattern: value.source, options: value.flags } }
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value
     return { $numberDouble: Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity' }
@@ -110,8 +119,8 @@ export function cloneValue<T>(value: T): T {
 function cloneAny(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(cloneAny)
-  if (value instanceof Date) return new Date(value.getTime())
-  if (value instanceof RegExp) return new RegExp(value.source, value.flags)
+  if (isDate(value)) return new Date(value.getTime())
+  if (isRegExp(value)) return new RegExp(value.source, value.flags)
   const out: Doc = {}
   for (const [key, item] of Object.entries(value as Doc)) out[key] = cloneAny(item)
   return out

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto'
 import { Query, aggregate, update as mingoUpdate } from 'mingo'
 import type { AnyObject } from 'mingo/types'
-import { cloneValue, parseEjsonField, stringifyEjson, type Doc } from './ejson'
+import { cloneValue, isDate, isRegExp, parseEjsonField, stringifyEjson, type Doc } from './ejson'
 import { DbError, collectionNotExist, duplicateWrite, transactionConflict } from './errors'
 import { idKey, type DocStore, type StoreOp } from './storage'
 
@@ -21,9 +21,13 @@ export const DEFAULT_AGGREGATE_LIMIT = 20
 /** MongoDB's default `transactionLifetimeLimitSeconds`: an abandoned transaction is aborted after this. */
 export const TRANSACTION_LIFETIME_MS = 60_000
 
+/** What one invocation cost the database. */
 export interface DbCounters {
+  /** HTTP requests to the service (every SDK call is one; a transaction is start + ops + commit). */
   requests: number
+  /** Documents returned by get() / doc().get(), plus the documents entering an aggregate pipeline. */
   docsRead: number
+  /** Documents inserted, actually changed, or removed (transaction writes count at commit). */
   docsWritten: number
 }
 
@@ -443,7 +447,7 @@ function toCount(value: unknown, fallback: number): number {
 }
 
 function isPlainObject(value: unknown): value is Doc {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDate(value) && !isRegExp(value)
 }
 
 function assertNoOperatorKeys(doc: Doc): void {
