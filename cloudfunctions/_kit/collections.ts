@@ -7,6 +7,7 @@ import type { BranchRole, MemberStatus } from '@shared/contract/roles'
 import type { DuesCategory, MemberFlags } from '@shared/contract/org'
 import type { ProfileId } from '@shared/profiles/ids'
 import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
+import type { MeetingKind } from '@shared/rules/meetings'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -127,6 +128,163 @@ export interface EventDoc {
   createdAt: string
 }
 
+// ---- meetings (组织生活) -------------------------------------------------------------------------
+
+/** A member as a meeting's roster recorded them (snapshot; refreshed on edit and at lock). */
+export interface MeetingRosterEntry {
+  id: string
+  name: string
+  groupId: string | null
+  status: MemberStatus
+  roles: BranchRole[]
+  exempt: boolean
+  mobile: boolean
+}
+
+export interface MeetingMinutesDoc {
+  content: string
+  resolutions: string[]
+  photos: { fileId: string; name: string }[]
+  inviteesPresent: number
+  savedAt: string | null
+  savedBy: string | null
+  savedByName: string | null
+}
+
+export interface MeetingCorrectionEntry {
+  id: string
+  at: string
+  by: string | null
+  byName: string
+  field: 'content' | 'resolutions' | 'attendance' | 'other'
+  text: string
+  reason: string
+}
+
+export interface MeetingFinalDoc {
+  due: number
+  present: number
+  leave: number
+  absent: number
+  observers: number
+  voting: { due: number; present: number }
+  quorum: { quorate: boolean; needed: number; due: number; present: number } | null
+}
+
+/**
+ * One meeting, denormalised so member reads are one request: the roster and the id lists (应到, present,
+ * leave, 补学) live here. `secret` is the per-meeting sign-in key: never returned to anyone.
+ */
+export interface MeetingDoc {
+  _id: string
+  branchId: string
+  kind: MeetingKind
+  topic: string
+  /** Beijing date and time; `startsAt` the instant (ISO UTC). */
+  date: string
+  time: string
+  startsAt: string
+  durationMinutes: number
+  year: number
+  place: string
+  location: { lat: number; lng: number; radiusM: number } | null
+  groupId: string | null
+  hostId: string
+  hostName: string
+  recorderId: string
+  recorderName: string
+  agenda: string[]
+  invitees: { name: string; kind: 'activist' | 'public' | 'other' }[]
+  materials: string
+  status: 'planned' | 'held' | 'cancelled'
+  cancelReason: string | null
+  roster: MeetingRosterEntry[]
+  rosterIds: string[]
+  exemptIds: string[]
+  mobileIds: string[]
+  presentIds: string[]
+  /** Approved leave; pending and declined requests are listed too for the member's own status. */
+  leaveIds: string[]
+  leavePendingIds: string[]
+  leaveDeclinedIds: string[]
+  /** 补学 owed (absent or on leave at lock) and confirmed. */
+  makeupIds: string[]
+  makeupDoneIds: string[]
+  minutes: MeetingMinutesDoc | null
+  corrections: MeetingCorrectionEntry[]
+  final: MeetingFinalDoc | null
+  lockedAt: string | null
+  lockedBy: string | null
+  /** Per-meeting sign-in secret (server only). */
+  secret: string
+  planId: string | null
+  planKey: string | null
+  createdBy: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** One member at one meeting: `_id` `${meetingId}_${memberId}` so a repeat or a race yields one record. */
+export interface AttendanceDoc {
+  _id: string
+  meetingId: string
+  branchId: string
+  memberId: string
+  memberName: string
+  kind: MeetingKind
+  date: string
+  at: string
+  via: 'scan' | 'remote' | 'recorder'
+  markedBy: string | null
+  markedByName: string | null
+}
+
+/** A leave request, `${meetingId}_${memberId}`. */
+export interface MeetingLeaveDoc {
+  _id: string
+  meetingId: string
+  branchId: string
+  memberId: string
+  memberName: string
+  groupId: string | null
+  meetingTopic: string
+  meetingKind: MeetingKind
+  meetingStartsAt: string
+  reason: string
+  status: 'pending' | 'approved' | 'declined'
+  requestedAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+  decidedByName: string | null
+  note: string
+}
+
+/** A correction to a locked record: an audited entry, never an edit of the minutes. */
+export interface MeetingCorrectionDoc {
+  _id: string
+  meetingId: string
+  branchId: string
+  at: string
+  by: string | null
+  byName: string
+  field: MeetingCorrectionEntry['field']
+  text: string
+  reason: string
+}
+
+/** The year's plan, `${branchId}_${year}`. */
+export interface MeetingPlanDoc {
+  _id: string
+  branchId: string
+  year: number
+  status: 'draft' | 'published'
+  items: { key: string; kind: MeetingKind; date: string; time: string; groupId: string | null; topic: string; bySecretary: boolean; meetingId: string | null }[]
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+  publishedBy: string | null
+}
+
 export interface Collections {
   users: UserDoc
   orgs: OrgDoc
@@ -135,6 +293,11 @@ export interface Collections {
   audit: AuditDoc
   rate_limits: RateLimitDoc
   events: EventDoc
+  meetings: MeetingDoc
+  attendance: AttendanceDoc
+  meeting_leaves: MeetingLeaveDoc
+  meeting_corrections: MeetingCorrectionDoc
+  meeting_plans: MeetingPlanDoc
 }
 
 export type CollectionName = keyof Collections
@@ -148,6 +311,11 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   audit: true,
   rate_limits: true,
   events: true,
+  meetings: true,
+  attendance: true,
+  meeting_leaves: true,
+  meeting_corrections: true,
+  meeting_plans: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

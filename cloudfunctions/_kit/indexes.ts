@@ -23,4 +23,12 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'invites', name: 'member_open', keys: k('memberId', 'usedAt', 'revoked'), serves: 'org.createInvite (revoke earlier codes)' },
   { collection: 'audit', name: 'branch_at', keys: k('branchId', '-at'), serves: 'org.listAudit' },
   { collection: 'events', name: 'branch_created', keys: k('branchId', 'createdAt'), serves: 'events.eventsAfter' },
+  { collection: 'meetings', name: 'branch_starts', keys: k('branchId', 'startsAt'), serves: 'meetings.listMeetings, meetings.myTasks (upcoming)' },
+  { collection: 'meetings', name: 'branch_date', keys: k('branchId', 'date'), serves: 'meetings.attendanceGrid, meetings.compliance' },
+  { collection: 'meetings', name: 'branch_roster_date', keys: k('branchId', 'rosterIds', 'date'), serves: 'meetings.memberAttendance (multikey)' },
+  { collection: 'meetings', name: 'branch_makeup', keys: k('branchId', 'makeupIds'), serves: 'meetings.myTasks (补学, multikey)' },
+  { collection: 'attendance', name: 'meeting', keys: k('meetingId'), serves: 'meetings.meetingAttendance' },
+  { collection: 'meeting_leaves', name: 'branch_status_starts', keys: k('branchId', 'status', 'meetingStartsAt'), serves: 'meetings.listLeaves' },
+  { collection: 'meeting_leaves', name: 'branch_group_status', keys: k('branchId', 'groupId', 'status'), serves: 'meetings.listLeaves (党小组长)' },
+  { collection: 'meeting_leaves', name: 'meeting', keys: k('meetingId'), serves: 'meetings.listLeaves (one meeting), meetings.meetingAttendance' },
 ]
