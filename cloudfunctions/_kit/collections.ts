@@ -8,6 +8,7 @@ import type { DuesCategory, MemberFlags } from '@shared/contract/org'
 import type { ProfileId } from '@shared/profiles/ids'
 import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
 import type { MeetingKind } from '@shared/rules/meetings'
+import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collections-dues'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -298,6 +299,9 @@ export interface Collections {
   meeting_leaves: MeetingLeaveDoc
   meeting_corrections: MeetingCorrectionDoc
   meeting_plans: MeetingPlanDoc
+  dues_accounts: DuesAccountDoc
+  dues_ledger: DuesLedgerDoc
+  dues_publications: DuesPublicationDoc
 }
 
 export type CollectionName = keyof Collections
@@ -316,6 +320,9 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   meeting_leaves: true,
   meeting_corrections: true,
   meeting_plans: true,
+  dues_accounts: true,
+  dues_ledger: true,
+  dues_publications: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

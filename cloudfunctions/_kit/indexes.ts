@@ -31,4 +31,10 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'meeting_leaves', name: 'branch_status_starts', keys: k('branchId', 'status', 'meetingStartsAt'), serves: 'meetings.listLeaves' },
   { collection: 'meeting_leaves', name: 'branch_group_status', keys: k('branchId', 'groupId', 'status'), serves: 'meetings.listLeaves (党小组长)' },
   { collection: 'meeting_leaves', name: 'meeting', keys: k('meetingId'), serves: 'meetings.listLeaves (one meeting), meetings.meetingAttendance' },
+  { collection: 'dues_accounts', name: 'branch', keys: k('branchId'), serves: 'dues.collection, dues.arrears, dues.assessment (lookup from members), dues timer' },
+  { collection: 'dues_ledger', name: 'member_month', keys: k('memberId', 'month'), serves: 'dues.memberDues (lookup), dues.setBases (due of paid months)' },
+  { collection: 'dues_ledger', name: 'branch_month', keys: k('branchId', 'month'), serves: 'dues.collection, dues.publish, dues.exportFile' },
+  { collection: 'dues_ledger', name: 'branch_status', keys: k('branchId', 'status'), serves: 'dues.pendingReports, dues.todos' },
+  { collection: 'dues_ledger', name: 'member_payment', keys: k('memberId', 'paymentId'), serves: 'dues.reviewReport' },
+  { collection: 'dues_publications', name: 'branch_period', keys: k('branchId', '-period'), serves: 'dues.listPublications' },
 ]
