@@ -9,6 +9,7 @@ import type { ProfileId } from '@shared/profiles/ids'
 import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
 import type { MeetingKind } from '@shared/rules/meetings'
 import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collections-dues'
+import type { EvalBallotDoc, EvalRosterDoc, EvalRoundDoc } from './collections-evaluation'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -185,6 +186,9 @@ export interface MeetingDoc {
   date: string
   time: string
   startsAt: string
+  /** The sign-in window (from the branch profile when the meeting was set up). */
+  signInOpensAt: string
+  signInClosesAt: string
   durationMinutes: number
   year: number
   place: string
@@ -208,6 +212,8 @@ export interface MeetingDoc {
   leaveIds: string[]
   leavePendingIds: string[]
   leaveDeclinedIds: string[]
+  /** Reasons and decision notes by member id (denormalised from meeting_leaves for the member's detail read). */
+  leaveNotes: Record<string, { reason: string; note: string }>
   /** 补学 owed (absent or on leave at lock) and confirmed. */
   makeupIds: string[]
   makeupDoneIds: string[]
@@ -302,6 +308,9 @@ export interface Collections {
   dues_accounts: DuesAccountDoc
   dues_ledger: DuesLedgerDoc
   dues_publications: DuesPublicationDoc
+  eval_rounds: EvalRoundDoc
+  eval_ballots: EvalBallotDoc
+  eval_roster: EvalRosterDoc
 }
 
 export type CollectionName = keyof Collections
@@ -323,6 +332,9 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   dues_accounts: true,
   dues_ledger: true,
   dues_publications: true,
+  eval_rounds: true,
+  eval_ballots: true,
+  eval_roster: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

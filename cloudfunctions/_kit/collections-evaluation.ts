@@ -1,0 +1,101 @@
+/**
+ * Documents of the 民主评议 feature. A round is one denormalised document (members, 自评, settings,
+ * grades) so a member's ballot page is one read; a ballot carries no voter, no openid and no time; the
+ * roster `${roundId}_${memberId}` says only that the member voted (both written in one transaction).
+ */
+import type { MemberStatus } from '@shared/contract/roles'
+import type { EvaluationGrade } from '@shared/rules/evaluation'
+
+/** A member of the round as they were at opening (names do not change under a running vote). */
+export interface EvalRoundMember {
+  id: string
+  name: string
+  gender: 'male' | 'female'
+  status: MemberStatus
+  groupId: string | null
+  joinedAt: string
+  formalAt: string | null
+}
+
+export interface EvalSelfAssessment {
+  text: string
+  attachment: { name: string; fileId: string } | null
+  submittedAt: string
+}
+
+export interface EvalFinalGrade {
+  grade: EvaluationGrade
+  reason: string | null
+  proposed: EvaluationGrade
+}
+
+export interface EvalFollowUp {
+  deadline: string
+  notes: string
+  recordedAt: string
+  recordedBy: string
+}
+
+/** `_id` `ev_${branchId}_${year}` for the year's round; a justified repeat adds `_${seq}`. */
+export interface EvalRoundDoc {
+  _id: string
+  branchId: string
+  year: number
+  seq: number
+  title: string
+  repeatReason: string | null
+  status: 'open' | 'closed' | 'published'
+  grades: EvaluationGrade[]
+  excellentRatio: number
+  includeSelf: boolean
+  ballotExcellentLimit: number | null
+  unqualifiedReviewShare: number
+  showOwnTally: boolean
+  /** Beijing dates, inclusive. */
+  votingFrom: string
+  votingTo: string
+  /** 正式 and 预备党员 at opening: the voters. */
+  members: EvalRoundMember[]
+  voterIds: string[]
+  /** 正式党员 at opening: the graded. */
+  gradedIds: string[]
+  /** By member id; written with a dotted key so concurrent submissions never overwrite each other. */
+  selfAssessments: Record<string, EvalSelfAssessment>
+  openedBy: string | null
+  openedAt: string
+  closedAt: string | null
+  closedBy: string | null
+  /** 积分 and attendance captured at close: what the 组织评定 was based on. */
+  inputs: {
+    points: Record<string, number> | null
+    attendance: Record<string, { attended: number; due: number }> | null
+    capturedAt: string
+  } | null
+  finals: Record<string, EvalFinalGrade> | null
+  finalsSavedAt: string | null
+  finalsSavedBy: string | null
+  publishedOn: string | null
+  publicityEndsOn: string | null
+  publishedAt: string | null
+  followUps: Record<string, EvalFollowUp>
+  createdAt: string
+  updatedAt: string
+}
+
+/**
+ * One 民主测评 ballot. Random `_id`; no voter, no openid, no time. `marks` holds only the rows that are not
+ * 合格 (see `encodeBallot` in shared/src/rules/evaluation-extra.ts): with self excluded, a full ballot
+ * would name its voter by the one missing row.
+ */
+export interface EvalBallotDoc {
+  _id: string
+  roundId: string
+  marks: Record<string, EvaluationGrade>
+}
+
+/** `${roundId}_${memberId}`: this member has voted in this round. Nothing else. */
+export interface EvalRosterDoc {
+  _id: string
+  roundId: string
+  memberId: string
+}
