@@ -122,7 +122,7 @@ describe('monthlyDuesFen — whole-base bands, upper bounds inclusive (DOMAIN.md
 
 describe('monthlyDuesFen properties', () => {
   const rateCategory = fc.constantFrom<DuesCategory>('employed', 'annual-salary', 'self-employed', 'retired')
-  const bandOf = (category: DuesCategory, base: number): number => duesRuleOf({ category, baseFen: base }).rateBp
+  const bandOf = (category: DuesCategory, base: number): number => (duesRuleOf({ category, baseFen: base }) as { rateBp: number }).rateBp
 
   test('never under the exact amount, and less than one fen over it (ceil-fen)', () => {
     fc.assert(
@@ -142,10 +142,10 @@ describe('monthlyDuesFen properties', () => {
         fc.integer({ min: 0, max: 20_000_000 }),
         fc.integer({ min: 0, max: 20_000_000 }),
         fc.constantFrom<DuesRounding>('ceil-fen', 'half-up-fen', 'ceil-jiao'),
-        (category, a, b) => {
+        (category, a, b, rounding) => {
           const [lo, hi] = a <= b ? [a, b] : [b, a]
           fc.pre(bandOf(category, lo) === bandOf(category, hi))
-          expect(monthlyDuesFen({ category, baseFen: lo })).toBeLessThanOrEqual(monthlyDuesFen({ category, baseFen: hi }))
+          expect(monthlyDuesFen({ category, baseFen: lo }, { rounding })).toBeLessThanOrEqual(monthlyDuesFen({ category, baseFen: hi }, { rounding }))
         },
       ),
     )

@@ -131,14 +131,12 @@ export function duesRuleOf(input: MonthlyDuesInput): DuesRule {
     if (input.baseFen === undefined) throw new RuleInputError('MISSING_BASE', '请填写党费基数', { category })
     const baseFen = input.baseFen
     const bands = category === 'retired' ? RETIRED_RATE_BANDS : WAGE_RATE_BANDS
-    let aboveFen = 0
-    for (const band of bands) {
-      // Upper bounds are inclusive: 3000.00 元 pays 0.5 %, 3000.01 元 pays 1 % on the whole base.
-      if (band.upToFen === null || baseFen <= band.upToFen) {
-        return { kind: 'rate', rateBp: band.rateBp, aboveFen, upToFen: band.upToFen, baseFen }
-      }
-      aboveFen = band.upToFen
-    }
+    // Upper bounds are inclusive: 3000.00 元 pays 0.5 %, 3000.01 元 pays 1 % on the whole base.
+    // The last band is open-ended, so one always matches.
+    const index = bands.findIndex((b) => b.upToFen === null || baseFen <= b.upToFen)
+    const band = bands[index] as DuesRateBand
+    const aboveFen = index === 0 ? 0 : ((bands[index - 1] as DuesRateBand).upToFen as number)
+    return { kind: 'rate', rateBp: band.rateBp, aboveFen, upToFen: band.upToFen, baseFen }
   }
   if (category === 'farmer') {
     const fen = input.farmerFen ?? FARMER_DUES_RANGE_FEN.min

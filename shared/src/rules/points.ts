@@ -125,7 +125,7 @@ function cappedByMonth(scheme: PointsScheme, entries: readonly PointsEntry[], ye
         const used = usedThisYear.get(code) ?? 0
         const counted = Math.max(0, Math.min(monthCapped, (item.capPerYear ?? Infinity) - used))
         usedThisYear.set(code, used + counted)
-        items.set(code, item.kind === 'add' ? counted : -counted)
+        items.set(code, item.kind === 'add' ? counted : 0 - counted)
       }
       out.set(m, items)
     }
@@ -147,7 +147,7 @@ export function monthlyPoints(scheme: PointsScheme, entries: readonly PointsEntr
   const year = Number(assertMonth(month).slice(0, 4))
   const items = [...(cappedByMonth(scheme, entries, [year]).get(month) ?? [])].map(([itemCode, points]) => ({ itemCode, points: round2(points) }))
   const adds = round2(items.filter((i) => i.points > 0).reduce((s, i) => s + i.points, 0))
-  const deducts = round2(-items.filter((i) => i.points < 0).reduce((s, i) => s + i.points, 0))
+  const deducts = round2(items.filter((i) => i.points < 0).reduce((s, i) => s - i.points, 0))
   return { month, adds, deducts, net: round2(adds - deducts), items }
 }
 

@@ -30,7 +30,8 @@ const pad2 = (n: number): string => String(n).padStart(2, '0')
  * - `nth-weekday`: the nth weekday (Monday = 1); `n = -1` is the last one; a 5th that does not exist
  *   clamps to the last one;
  * - `lunar-day`: the first date in the month whose 农历 day is `day` (30 in a 29-day 农历 month means
- *   its last day, 29); a short February can skip a 农历 day entirely — then its 1st, the day after.
+ *   its last day, 29); a short February can skip a 农历 day entirely (it fell just before the month
+ *   began) — then the month's first day.
  * With `shiftIfHoliday`, a day that is not a working day moves to the next working day, or to the
  * previous one if the next would leave the month.
  * Throws `RuleInputError` for an invalid rule or month.
