@@ -10,6 +10,7 @@ import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
 import type { MeetingKind } from '@shared/rules/meetings'
 import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collections-dues'
 import type { EvalBallotDoc, EvalRosterDoc, EvalRoundDoc } from './collections-evaluation'
+import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsSchemeDoc, PointsYearDoc } from './collections-points'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -311,6 +312,11 @@ export interface Collections {
   eval_rounds: EvalRoundDoc
   eval_ballots: EvalBallotDoc
   eval_roster: EvalRosterDoc
+  points_branches: PointsBranchDoc
+  points_schemes: PointsSchemeDoc
+  points_entries: PointsEntryDoc
+  points_years: PointsYearDoc
+  points_publications: PointsPublicationDoc
 }
 
 export type CollectionName = keyof Collections
@@ -335,6 +341,11 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   eval_rounds: true,
   eval_ballots: true,
   eval_roster: true,
+  points_branches: true,
+  points_schemes: true,
+  points_entries: true,
+  points_years: true,
+  points_publications: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]
