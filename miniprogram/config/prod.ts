@@ -1,0 +1,7 @@
+// Production overrides: Taro minifies by default; nothing else to change yet.
+import type { UserConfigExport } from '@tarojs/cli'
+
+export default {
+  mini: {},
+  h5: {},
+} satisfies UserConfigExport<'webpack5'>

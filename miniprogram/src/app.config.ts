@@ -1,0 +1,38 @@
+// App configuration: tab pages in the main package, admin pages in a subpackage (routes in constants/routes.ts).
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/meetings/index',
+    'pages/mine/index',
+    'pages/bind/index',
+    'pages/about/index',
+    'pages/coming-soon/index',
+  ],
+  subPackages: [
+    {
+      root: 'subpackages/admin',
+      pages: ['members/index', 'member-edit/index', 'member-detail/index', 'roles/index', 'branch/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '支部助手',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f5f7',
+    // Shows Taro's navigation bar (title, back) on h5 too; weapp always has one.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#6b7079',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/meetings/index', text: '组织生活', iconPath: 'assets/tab/meetings.png', selectedIconPath: 'assets/tab/meetings-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

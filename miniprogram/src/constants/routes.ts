@@ -1,0 +1,36 @@
+/**
+ * Every page route of the app, in one place. Tab pages are in the main package (WeChat requires it);
+ * admin pages live in the `subpackages/admin` subpackage so the main package stays small.
+ */
+export const TAB_ROUTES = {
+  home: '/pages/index/index',
+  meetings: '/pages/meetings/index',
+  mine: '/pages/mine/index',
+} as const
+
+export const ROUTES = {
+  ...TAB_ROUTES,
+  bind: '/pages/bind/index',
+  about: '/pages/about/index',
+  comingSoon: '/pages/coming-soon/index',
+  adminMembers: '/subpackages/admin/members/index',
+  adminMemberEdit: '/subpackages/admin/member-edit/index',
+  adminMemberDetail: '/subpackages/admin/member-detail/index',
+  adminRoles: '/subpackages/admin/roles/index',
+  adminBranch: '/subpackages/admin/branch/index',
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+export const ADMIN_ROOT = 'subpackages/admin'
+
+/** Builds `route?key=value&…` with encoded values; undefined values are skipped. */
+export function withQuery(route: string, query: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${route}?${parts.join('&')}` : route
+}
+
+export const isTabRoute = (route: string): boolean =>
+  (Object.values(TAB_ROUTES) as string[]).includes(route.split('?')[0] ?? '')

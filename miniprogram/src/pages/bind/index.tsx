@@ -1,0 +1,120 @@
+/**
+ * 绑定: an unbound WeChat user enters the 8-character invite code from their branch once; the server binds
+ * their identity to the member record (`org.bind`) and they go to 首页. Unbound users see only this page.
+ */
+import { useEffect, useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { InviteCode } from '@shared/contract/org'
+import { ROUTES } from '@/constants/routes'
+import { api } from '@/services/api'
+import { useAction } from '@/features/common/use-action'
+import { setMe } from '@/features/org/me-store'
+import { useMe } from '@/features/org/use-me'
+import { Icon } from '@/components/Icon'
+import './index.scss'
+
+/** Keep what a member may type in a code: letters and digits, upper-cased, at most 8. */
+export const normaliseCode = (raw: string): string => raw.replace(/[^0-9a-zA-Z]/g, '').toUpperCase().slice(0, 8)
+
+/**
+ * A friendlier message than the schema's for the common slips: too short, or a look-alike character
+ * the code alphabet leaves out (0/O, 1/I; see `InviteCode` in the org contract).
+ */
+export function checkCode(code: string): string | null {
+  if (code.length < 8) return `邀请码共8位，您输入了${code.length}位`
+  if (/[01IO]/.test(code)) return '邀请码中没有数字0、1和字母O、I，请仔细核对'
+  return null
+}
+
+export default function BindPage(): React.ReactElement {
+  const { me } = useMe()
+  const [code, setCode] = useState('')
+  const [localError, setLocalError] = useState<string | null>(null)
+  const bind = useAction((c: string) => api.org.bind({ code: c }), { toast: false })
+
+  useLoad(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.hideHomeButton()
+  })
+
+  // Someone already bound who lands here (old link, back button) goes to 首页.
+  useEffect(() => {
+    if (me?.bound) void Taro.switchTab({ url: ROUTES.home })
+  }, [me?.bound])
+
+  const submit = async (): Promise<void> => {
+    const problem = checkCode(code)
+    const parsed = InviteCode.safeParse(code)
+    if (problem || !parsed.success) {
+      setLocalError(problem ?? parsed.error?.issues[0]?.message ?? '邀请码应为8位字母或数字')
+      return
+    }
+    setLocalError(null)
+    const result = await bind.run(parsed.data)
+    if (result) {
+      setMe(result)
+      void Taro.showToast({ title: '绑定成功', icon: 'success', duration: 1500 })
+      void Taro.switchTab({ url: ROUTES.home })
+    }
+  }
+
+  const error = localError ?? bind.error
+
+  return (
+    <View className='page bind' data-testid='bind-page'>
+      <View className='bind__intro'>
+        <View className='bind__emblem'>
+          <Icon name='shield' size={40} color='#ffffff' strokeWidth={1.6} />
+        </View>
+        <Text className='bind__title'>绑定党员身份</Text>
+        <Text className='bind__desc'>请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。</Text>
+      </View>
+
+      <View className='card bind__form'>
+        <Text className='bind__label'>邀请码</Text>
+        <View className={`bind__input-wrap${error ? ' bind__input-wrap--error' : ''}`} data-testid='invite-code'>
+          <Input
+            className='bind__input'
+            value={code}
+            maxlength={8}
+            placeholder='8位邀请码'
+            placeholderClass='bind__placeholder'
+            confirmType='done'
+            onInput={(e) => {
+              const next = normaliseCode(e.detail.value)
+              setCode(next)
+              if (error) {
+                setLocalError(null)
+                bind.reset()
+              }
+              return next
+            }}
+            onConfirm={() => void submit()}
+          />
+        </View>
+        {error ? (
+          <Text className='bind__error' data-testid='bind-error'>
+            {error}
+          </Text>
+        ) : (
+          <Text className='bind__hint'>不区分大小写，7天内有效，仅能使用一次</Text>
+        )}
+        <Button
+          className='bind__submit'
+          type='primary'
+          size='large'
+          block
+          loading={bind.pending}
+          disabled={code.length === 0 || bind.pending}
+          onClick={() => void submit()}
+          data-testid='bind-submit'
+        >
+          确认绑定
+        </Button>
+      </View>
+
+      <Text className='bind__help'>没有邀请码？请联系本支部书记或组织委员。</Text>
+    </View>
+  )
+}

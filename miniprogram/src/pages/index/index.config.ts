@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部助手',
+  enablePullDownRefresh: true,
+  backgroundColor: '#c8161d',
+})

@@ -1,0 +1,93 @@
+/**
+ * 首页: the member's branch, name, status and roles, their to-do list, and — for 支委 and 上级 admins —
+ * the entries to the admin pages. An unbound user is sent to the binding page.
+ */
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { org } from '@shared/contract/org'
+import { ROUTES } from '@/constants/routes'
+import { useRequireBound } from '@/features/org/use-me'
+import { can } from '@/features/org/permissions'
+import { EmptyState, PageError, PageLoading } from '@/components/PageState'
+import { RoleTags } from '@/components/RoleTags'
+import { MemberAvatar } from '@/components/MemberAvatar'
+import { EntryGrid, type Entry } from '@/components/EntryGrid'
+import { comingSoon, go } from '@/utils/nav'
+import { formatDate } from '@/utils/format'
+import './index.scss'
+
+export default function HomePage(): React.ReactElement {
+  const { me, loading, error, reload } = useRequireBound()
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (error && !me) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
+  if (loading || !me || !me.bound || !me.member || !me.branch) return <View className='page'><PageLoading cards={3} /></View>
+
+  const { member, branch } = me
+  const group = branch.groups.find((g) => g.id === member.groupId)
+
+  const admin: Entry[] = []
+  if (can(me, org.actions.listMembers)) admin.push({ key: 'members', label: '党员名册', icon: 'users', onClick: () => go(ROUTES.adminMembers) })
+  if (can(me, org.actions.createMember)) admin.push({ key: 'add-member', label: '添加党员', icon: 'userPlus', onClick: () => go(ROUTES.adminMemberEdit) })
+  if (can(me, org.actions.updateBranch)) admin.push({ key: 'branch', label: '支部设置', icon: 'sliders', onClick: () => go(ROUTES.adminBranch) })
+
+  const quick: Entry[] = [
+    { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },
+    { key: 'dues', label: '党费', icon: 'wallet', soon: true, onClick: () => comingSoon('党费') },
+    { key: 'points', label: '积分', icon: 'star', soon: true, onClick: () => comingSoon('积分') },
+    { key: 'reminders', label: '消息提醒', icon: 'bell', soon: true, onClick: () => comingSoon('消息提醒') },
+  ]
+
+  return (
+    <View className='page home' data-testid='home-page'>
+      <View className='home-hero'>
+        {branch.parentName ? <Text className='home-hero__parent'>{branch.parentName}</Text> : null}
+        <Text className='home-hero__branch' data-testid='branch-name'>
+          {branch.name}
+        </Text>
+      </View>
+
+      <View className='card home-profile'>
+        <View className='home-profile__head'>
+          <MemberAvatar name={member.name} />
+          <View className='home-profile__who'>
+            <Text className='home-profile__name' data-testid='member-name'>
+              {member.name}
+            </Text>
+            <RoleTags status={member.status} roles={member.roles} />
+          </View>
+        </View>
+        <View className='home-profile__facts'>
+          <View className='home-profile__fact'>
+            <Text className='home-profile__fact-label'>入党日期</Text>
+            <Text className='home-profile__fact-value'>{formatDate(member.joinedAt)}</Text>
+          </View>
+          <View className='home-profile__fact'>
+            <Text className='home-profile__fact-label'>党小组</Text>
+            <Text className='home-profile__fact-value'>{group?.name ?? '未分组'}</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='card' data-testid='todo-list'>
+        <View className='card__title'>我的待办</View>
+        <EmptyState text='暂无待办' icon='clipboard' compact />
+      </View>
+
+      {admin.length > 0 ? (
+        <View className='card' data-testid='admin-entries'>
+          <View className='card__title'>支部管理</View>
+          <EntryGrid entries={admin} />
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <View className='card__title'>常用功能</View>
+        <EntryGrid entries={quick} />
+      </View>
+    </View>
+  )
+}

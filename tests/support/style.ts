@@ -1,0 +1,2 @@
+// Jest stand-in for stylesheet imports (.css / .scss): styles do not matter in jsdom.
+export default {}
