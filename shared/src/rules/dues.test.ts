@@ -104,6 +104,11 @@ describe('monthlyDuesFen — whole-base bands, upper bounds inclusive (DOMAIN.md
     expect((caught as RuleInputError).name).toBe('RuleInputError')
   })
 
+  test('a missing input is refused with a typed error', () => {
+    expect(() => monthlyDuesFen(null as never)).toThrow(RuleInputError)
+    expect(() => monthlyDuesFen(undefined as never)).toThrow(RuleInputError)
+  })
+
   test('an unknown rounding mode is refused', () => {
     expect(() => monthlyDuesFen({ category: 'employed', baseFen: 100 }, { rounding: 'floor' as DuesRounding })).toThrow(RuleInputError)
   })

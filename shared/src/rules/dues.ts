@@ -122,6 +122,7 @@ export function roundFen(numerator: number, denominator: number, mode: DuesRound
 
 /** The band and rate (or fixed amount) that applies to a member. Throws `RuleInputError` on bad input. */
 export function duesRuleOf(input: MonthlyDuesInput): DuesRule {
+  if (typeof input !== 'object' || input === null) throw new RuleInputError('INVALID_ARGUMENT', '党费计算参数不正确')
   const { category } = input
   if (!(DUES_CATEGORIES as readonly string[]).includes(category)) {
     throw new RuleInputError('INVALID_ARGUMENT', '未知的党费类别', { category: String(category) })
