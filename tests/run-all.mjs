@@ -1,6 +1,6 @@
 // `npm test`: everything, in order — Chromium present (installs Debian's package as root if missing),
-// typecheck, lint, function bundles + H5 + weapp builds, unit/handler/UI/reliability tests (jest, with
-// rules coverage), then e2e in headless Chromium against the `npm start` stack. Ends with one summary line.
+// typecheck, lint, function bundles + H5 + weapp builds, rules coverage (100% lines, two time zones),
+// unit/handler/UI/reliability tests (jest), then e2e in headless Chromium against the `npm start` stack. Ends with one summary line.
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -34,6 +34,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'zhibu-results-'))
 run('typecheck', 'npx tsc -p tsconfig.json --noEmit')
 run('lint', 'npx eslint . --max-warnings=0')
 run('build', 'node scripts/build-functions.mjs && npm run build:h5 --silent && npm run build:weapp --silent')
+run('rules-coverage', 'node tests/rules-coverage.mjs')
 run('jest', `npx jest --ci --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json') })
 run('e2e', `npx jest -c tests/e2e/jest.config.js --ci --json --outputFile=${join(tmp, 'e2e.json')}`, { jsonFile: join(tmp, 'e2e.json') })
 
