@@ -102,6 +102,21 @@ export interface AuditDoc {
   after: unknown
 }
 
+/**
+ * `bootstrap/admin`: the first-run code's salted hash, written by `npm run provision` and consumed once by
+ * `org.claimAdmin` (see `_kit/bootstrap.ts`). Never holds the code itself.
+ */
+export interface BootstrapDoc {
+  _id: string
+  codeHash: string
+  salt: string
+  createdAt: string
+  claimedAt: string | null
+  /** The openid that claimed it and the root org node it created. */
+  claimedBy: string | null
+  orgId: string | null
+}
+
 /** Fixed-window counters for rate limits, `${key}_${window}`. */
 export interface RateLimitDoc {
   _id: string
@@ -300,6 +315,7 @@ export interface Collections {
   invites: InviteDoc
   audit: AuditDoc
   rate_limits: RateLimitDoc
+  bootstrap: BootstrapDoc
   events: EventDoc
   meetings: MeetingDoc
   attendance: AttendanceDoc
@@ -329,6 +345,7 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   invites: true,
   audit: true,
   rate_limits: true,
+  bootstrap: true,
   events: true,
   meetings: true,
   attendance: true,

@@ -1,5 +1,7 @@
 export { me } from './me'
 export { bind } from './bind'
+export { claimAdmin } from './claim-admin'
+export { createBranch } from './create-branch'
 export { getBranch } from './get-branch'
 export { listMembers } from './list-members'
 export { getMember } from './get-member'

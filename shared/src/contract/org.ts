@@ -105,6 +105,27 @@ export const InviteCode = z.string().check(
   z.regex(/^[A-HJ-NP-Z2-9]{8}$/, '邀请码应为8位字母或数字'),
 )
 
+/** The one-time first-run code `npm run provision` prints: 12 letters or digits, dashes and spaces ignored. */
+export const BootstrapCode = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.regex(/^[A-HJ-NP-Z2-9]{4}[- ]?[A-HJ-NP-Z2-9]{4}[- ]?[A-HJ-NP-Z2-9]{4}$/, '初始化码应为12位字母或数字'),
+)
+
+export const ORG_NODE_KINDS = ['branch', 'general-branch'] as const
+
+/** What `createBranch` answers: the new node and, when a 书记 was given, their record and invite code. */
+export const CreatedBranchSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_NODE_KINDS),
+  parentId: z.string(),
+  parentName: z.string(),
+  secretary: z.nullable(MemberDetailSchema),
+  invite: z.nullable(z.object({ code: z.string(), expiresAt: z.string() })),
+})
+export type CreatedBranch = z.infer<typeof CreatedBranchSchema>
+
 export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -120,6 +141,33 @@ export const org = defineDomain('org', {
 
   /** Bind the calling WeChat user to a member with a one-time invite code. Caller: an unbound user. */
   bind: action({ input: z.strictObject({ code: InviteCode }), output: MeSchema, policy: { unbound: 'any' }, kind: 'write' }),
+
+  /**
+   * First run of a fresh environment: the holder of the bootstrap code (printed by `npm run provision`)
+   * becomes the 上级党委 admin and creates the root org node. The code works once, ever. Caller: any WeChat user.
+   */
+  claimAdmin: action({
+    input: z.strictObject({ code: BootstrapCode, orgName: Text(40), adminName: PersonName }),
+    output: MeSchema,
+    policy: { unbound: 'any' },
+    kind: 'write',
+  }),
+
+  /**
+   * Create a 党支部 (or 党总支) under an org node the caller administers, optionally with its 书记 and a
+   * 7-day invite code for them. Caller: 上级 admins of that node or one above it.
+   */
+  createBranch: action({
+    input: z.strictObject({
+      parentId: Id,
+      name: Text(40),
+      kind: z.optional(z.enum(ORG_NODE_KINDS)),
+      secretary: z.optional(MemberFieldsSchema),
+    }),
+    output: CreatedBranchSchema,
+    policy: { 'org-admin': 'org' },
+    kind: 'write',
+  }),
 
   /** A branch's settings and 党小组. Caller: its members; 上级 admins. */
   getBranch: action({
