@@ -82,6 +82,8 @@ export interface PointsEntryDoc {
   photos: string[]
   status: EntryStatus
   reviews: PointsReviewDoc[]
+  /** Last day the member may still edit or withdraw a 申报 (its month's deadline); null otherwise. */
+  editableUntil: string | null
   createdBy: string | null
   createdAt: string
   updatedAt: string
@@ -114,6 +116,8 @@ export interface PointsYearDoc {
   months: Record<string, MonthSums>
   /** Counted points per item code: this year and per month (caps apply at approval). */
   used: Record<string, { year: number; months: Record<string, number> }>
+  /** Approved 一票否决 entries; the year is vetoed while any remains. */
+  vetoEntryIds: string[]
   vetoed: boolean
   total: number
   band: PointsBand

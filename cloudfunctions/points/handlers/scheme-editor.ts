@@ -1,0 +1,22 @@
+/** points.schemeEditor — the draft, the published versions and presets (the branch profile's scheme first). */
+import type { points, SchemeEditor } from '@shared/contract/points'
+import { resolveProfile } from '@shared/profiles'
+import { schemePresets } from '@shared/rules/points-extra'
+import type { Handler } from '../../_kit/create-main'
+import { loadBranch } from '../../_kit/org-data'
+import type { Store } from '../../_kit/store'
+import { branchIdOf } from '../access'
+import { loadHead } from '../engine'
+import { editorView } from '../views'
+
+export const presetsFor = async (store: Store, branchId: string): Promise<SchemeEditor['presets']> => {
+  const branch = await loadBranch(store, branchId)
+  return schemePresets(resolveProfile(branch.profileId, (branch.profileOverrides ?? {}) as Parameters<typeof resolveProfile>[1]))
+}
+
+export const schemeEditor: Handler<typeof points.actions.schemeEditor> = async (input, ctx) => {
+  const branchId = branchIdOf(input, ctx)
+  ctx.authorize({ branchId })
+  const [head, presets] = await Promise.all([loadHead(ctx.store, branchId), presetsFor(ctx.store, branchId)])
+  return editorView(branchId, head, presets)
+}
