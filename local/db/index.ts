@@ -13,6 +13,7 @@ import { DbError, duplicateWrite } from './errors'
 import { invocationTagOf } from './invocation'
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './openapi'
 import { DocStore, idKey, type StoreOp } from './storage'
+import { createLocalFiles } from './files'
 
 export type { DbCounters } from './engine'
 export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './engine'
@@ -64,6 +65,8 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
     entry[field] += n
   }
   const engine = new DbEngine(store, bump)
+  // CloudBase storage as the SDK speaks to it (uploads, temp links), for `_kit/files.ts`.
+  const files = createLocalFiles(opts.dataDir)
   let server: http.Server | undefined
   let closed = false
 
@@ -156,6 +159,7 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
     bump(tag, 'requests', 1)
     try {
       if (closed) throw new DbError('SYS_ERR', 'the local database service is closed')
+      if (await files.serve(req, res)) return
       if (req.method !== 'POST') throw new DbError('INVALID_PARAM', `${req.method ?? ''} is not supported, use POST`)
       const body = await readBody(req)
       const contentType = String(req.headers['content-type'] ?? '')
@@ -177,6 +181,8 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
       } catch {
         throw new DbError('INVALID_PARAM', 'request body is not JSON')
       }
+      const storage = await files.action(params, req)
+      if (storage) return sendJson(res, { ...storage, requestId })
       const reply = await engine.run(String(params.action ?? ''), params, tag)
       sendJson(res, { ...reply, requestId })
     } catch (error) {

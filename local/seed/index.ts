@@ -5,6 +5,7 @@
 import type { DbService } from '../db'
 import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 import { demoOrg } from './demo-org'
+import { duesSeedPart } from './dues'
 
 export { DEMO, devOpenid } from './demo-org'
 
@@ -18,7 +19,7 @@ const orgPart: SeedPart = (nowIso) => {
   return { orgs, members, users } as unknown as Docs
 }
 
-export const SEED_PARTS: SeedPart[] = [orgPart]
+export const SEED_PARTS: SeedPart[] = [orgPart, duesSeedPart]
 
 export const seedDemo = async (db: DbService, nowIso: string, parts: SeedPart[] = SEED_PARTS): Promise<void> => {
   await db.ensureCollections(COLLECTIONS)

@@ -1,7 +1,8 @@
 /** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
 import { org } from './org'
+import { dues } from './dues'
 
-export const domains = { org } as const
+export const domains = { org, dues } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -9,3 +10,4 @@ export * from './errors'
 export * from './roles'
 export * from './common'
 export { org } from './org'
+export { dues } from './dues'

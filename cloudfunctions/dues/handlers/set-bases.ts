@@ -1,0 +1,16 @@
+/** dues.setBases — 核定 for one or many members from a month; all or nothing, row errors name the member. */
+import type { dues } from '@shared/contract/dues'
+import type { Handler } from '../../_kit/create-main'
+import { checkEntries, checkFromMonth, saveBases } from '../bases'
+import { duesBandOf } from '@shared/rules/dues-extra'
+import { branchDues, loadBranchAccounts, loadBranchFor } from '../model'
+
+export const setBases: Handler<typeof dues.actions.setBases> = async (input, ctx) => {
+  const { branch } = await loadBranchFor(ctx, input.branchId)
+  const bd = branchDues(branch, ctx.now)
+  checkFromMonth(input.fromMonth, bd)
+  const members = await loadBranchAccounts(ctx, branch._id)
+  const checked = checkEntries(input.entries, input.fromMonth, members, bd)
+  await saveBases(ctx, bd, checked, '核定党费')
+  return { updated: checked.length, rows: checked.map(({ member, record }) => ({ memberId: member._id, monthlyFen: record.monthlyFen, band: duesBandOf(record) })) }
+}
