@@ -11,6 +11,7 @@ import type { MeetingKind } from '@shared/rules/meetings'
 import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collections-dues'
 import type { EvalBallotDoc, EvalRosterDoc, EvalRoundDoc } from './collections-evaluation'
 import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsSchemeDoc, PointsYearDoc } from './collections-points'
+import type { ReminderEventDoc, ReminderLogDoc, ReminderSubsDoc, TodoDoc } from './collections-reminders'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -333,6 +334,10 @@ export interface Collections {
   points_entries: PointsEntryDoc
   points_years: PointsYearDoc
   points_publications: PointsPublicationDoc
+  reminder_subs: ReminderSubsDoc
+  reminder_log: ReminderLogDoc
+  reminder_events: ReminderEventDoc
+  todos: TodoDoc
 }
 
 export type CollectionName = keyof Collections
@@ -363,6 +368,10 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   points_entries: true,
   points_years: true,
   points_publications: true,
+  reminder_subs: true,
+  reminder_log: true,
+  reminder_events: true,
+  todos: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

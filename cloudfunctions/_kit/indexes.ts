@@ -17,13 +17,21 @@ export interface IndexSpec {
 const k = (...fields: string[]) => fields.map((f) => (f.startsWith('-') ? { field: f.slice(1), direction: -1 as const } : { field: f, direction: 1 as const }))
 
 export const INDEXES: IndexSpec[] = [
+  { collection: 'todos', name: 'recipient_open', keys: k('recipientId', 'done', 'until', 'dueDate'), serves: 'reminders.listTodos (todos.openTodos)' },
+  { collection: 'reminder_log', name: 'status_lease', keys: k('status', 'leaseUntil', 'expiresAt'), serves: 'reminders timer (end entries of runs that died)' },
+  { collection: 'reminder_events', name: 'due_expires', keys: k('dueAt', 'expiresAt', 'cancelled'), serves: 'reminders timer (scheduled reminders due now)' },
+  { collection: 'users', name: 'admin_branches', keys: k('adminBranchIds'), serves: 'reminders timer (上级 admins of a branch, multikey)' },
+  { collection: 'meetings', name: 'status_starts', keys: k('status', 'startsAt'), serves: 'reminders timer (meetings within 2 h)' },
+  { collection: 'meetings', name: 'kind_date', keys: k('kind', 'date'), serves: 'reminders timer (主题党日 meetings)' },
+  { collection: 'eval_rounds', name: 'status_voting', keys: k('status', 'votingFrom'), serves: 'reminders timer (voting open)' },
   { collection: 'members', name: 'branch_active_joined', keys: k('branchId', 'active', 'joinedAt'), serves: 'org.listMembers, org-data.branchMembers' },
   { collection: 'members', name: 'branch_active_group', keys: k('branchId', 'active', 'groupId'), serves: 'org.listMembers (group), org.updateBranch (group size)' },
   { collection: 'members', name: 'branch_active_roles', keys: k('branchId', 'active', 'roles'), serves: 'org.setRoles (one 书记)' },
   { collection: 'invites', name: 'member_open', keys: k('memberId', 'usedAt', 'revoked'), serves: 'org.createInvite (revoke earlier codes)' },
   { collection: 'audit', name: 'branch_at', keys: k('branchId', '-at'), serves: 'org.listAudit' },
   { collection: 'events', name: 'branch_created', keys: k('branchId', 'createdAt'), serves: 'events.eventsAfter' },
-  { collection: 'meetings', name: 'branch_starts', keys: k('branchId', 'startsAt'), serves: 'meetings.listMeetings, meetings.myTasks (upcoming)' },
+  { collection: 'meetings', name: 'branch_closes_starts', keys: k('branchId', 'signInClosesAt', 'startsAt'), serves: 'meetings.listMeetings (upcoming / past)' },
+  { collection: 'meetings', name: 'branch_starts', keys: k('branchId', 'startsAt'), serves: 'meetings.myTasks (upcoming)' },
   { collection: 'meetings', name: 'branch_date', keys: k('branchId', 'date'), serves: 'meetings.attendanceGrid, meetings.compliance' },
   { collection: 'meetings', name: 'branch_roster_date', keys: k('branchId', 'rosterIds', 'date'), serves: 'meetings.memberAttendance (multikey)' },
   { collection: 'meetings', name: 'branch_makeup', keys: k('branchId', 'makeupIds'), serves: 'meetings.myTasks (补学, multikey)' },
@@ -37,4 +45,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'dues_ledger', name: 'branch_status', keys: k('branchId', 'status'), serves: 'dues.pendingReports, dues.todos' },
   { collection: 'dues_ledger', name: 'member_payment', keys: k('memberId', 'paymentId'), serves: 'dues.reviewReport' },
   { collection: 'dues_publications', name: 'branch_period', keys: k('branchId', '-period'), serves: 'dues.listPublications' },
+  { collection: 'eval_rounds', name: 'branch_year_seq', keys: k('branchId', '-year', '-seq'), serves: 'evaluation: latest round of a branch, listRounds, openRound (rounds of the branch)' },
+  { collection: 'eval_ballots', name: 'round', keys: k('roundId'), serves: 'evaluation.getTally / setFinalGrades / exportXlsx (ballots of a round)' },
+  { collection: 'eval_roster', name: 'round', keys: k('roundId'), serves: 'evaluation: roster lookup from the round (turnout, voted), closeRound count' },
 ]

@@ -5,9 +5,13 @@
 import type { DbService } from '../db'
 import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 import { demoOrg } from './demo-org'
+import { evaluationSeed } from './evaluation'
+import { demoMeetings } from './meetings'
 import { duesSeedPart } from './dues'
+import { remindersSeed } from './reminders'
 
 export { DEMO, devOpenid } from './demo-org'
+export { DEMO_MEETINGS } from './meetings'
 
 type Docs = Record<string, Record<string, unknown>[]>
 
@@ -19,7 +23,7 @@ const orgPart: SeedPart = (nowIso) => {
   return { orgs, members, users } as unknown as Docs
 }
 
-export const SEED_PARTS: SeedPart[] = [orgPart, duesSeedPart]
+export const SEED_PARTS: SeedPart[] = [orgPart, demoMeetings, evaluationSeed, duesSeedPart, remindersSeed]
 
 export const seedDemo = async (db: DbService, nowIso: string, parts: SeedPart[] = SEED_PARTS): Promise<void> => {
   await db.ensureCollections(COLLECTIONS)

@@ -1,0 +1,26 @@
+/**
+ * meetings.createMeeting — set up a meeting: the 应到 roster from the membership (支委会 → 支委, 党小组会 →
+ * the group), the sign-in window from the branch profile, a fresh per-meeting sign-in secret. Audited.
+ */
+import type { meetings } from '@shared/contract/meetings'
+import type { Handler } from '../../_kit/create-main'
+import { newId } from '../../_kit/ids'
+import { branchMembers, loadBranch } from '../../_kit/org-data'
+import { MEETING_KIND_LABELS } from '@shared/rules/meetings'
+import { detailView, meetingFromFields, newMeetingState } from '../model'
+
+export const createMeeting: Handler<typeof meetings.actions.createMeeting> = async ({ branchId: given, fields }, ctx) => {
+  const branchId = given ?? ctx.caller.branchId ?? ''
+  ctx.authorize({ branchId, groupId: fields.groupId ?? null })
+  const [branch, members] = await Promise.all([loadBranch(ctx.store, branchId), branchMembers(ctx.store, branchId)])
+  const nowIso = ctx.now.toISOString()
+  const doc = { _id: newId('mt'), ...meetingFromFields(fields, branch, members), ...newMeetingState(ctx.caller.memberId, nowIso), planId: null, planKey: null }
+  await ctx.store.add('meetings', doc)
+  await ctx.audit({
+    branchId,
+    action: 'meetings.createMeeting',
+    targetId: doc._id,
+    summary: `安排${MEETING_KIND_LABELS[doc.kind]}“${doc.topic}”（${doc.date} ${doc.time}）`,
+  })
+  return detailView(doc, ctx.caller, ctx.now)
+}
