@@ -27,6 +27,8 @@ export interface EvalFinalGrade {
   grade: EvaluationGrade
   reason: string | null
   proposed: EvaluationGrade
+  /** The member's tally the grade was decided on (shown to them after 公示 if the branch allows). */
+  tally: Record<EvaluationGrade, number> & { ballots: number }
 }
 
 export interface EvalFollowUp {
@@ -68,7 +70,7 @@ export interface EvalRoundDoc {
   /** 积分 and attendance captured at close: what the 组织评定 was based on. */
   inputs: {
     points: Record<string, number> | null
-    attendance: Record<string, { attended: number; due: number }> | null
+    attendance: Record<string, { attended: number; due: number; leave: number }> | null
     capturedAt: string
   } | null
   finals: Record<string, EvalFinalGrade> | null

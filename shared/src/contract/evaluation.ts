@@ -143,7 +143,8 @@ export const AssessmentRowSchema = z.object({
   selfAssessment: z.nullable(z.string()),
   /** Yearly 积分 total (null when the branch keeps no 积分). */
   points: z.nullable(z.number()),
-  attendance: z.nullable(z.object({ attended: z.number(), due: z.number() })),
+  /** Held meetings of the year: due, attended, on approved leave. */
+  attendance: z.nullable(z.object({ attended: z.number(), due: z.number(), leave: z.number() })),
   proposed: EvaluationGradeSchema,
   flags: z.array(z.string()),
   flagLabels: z.array(z.string()),
@@ -201,11 +202,11 @@ export const evaluation = defineDomain('evaluation', {
     kind: 'read',
   }),
 
-  /** Submit or edit one's 个人自评 while the round is open. Caller: the member. */
+  /** Submit or edit one's own 个人自评 while the round is open. Caller: a member of the round's branch (only ever their own 自评). */
   submitSelfAssessment: action({
     input: z.strictObject({ roundId: Id, text: Text(2000), attachment: z.optional(z.nullable(AttachmentSchema)) }),
     output: SelfAssessmentSchema,
-    policy: { member: 'self' },
+    policy: { member: 'branch' },
     kind: 'write',
   }),
 

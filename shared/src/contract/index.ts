@@ -1,8 +1,9 @@
 /** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
 import { org } from './org'
+import { evaluation } from './evaluation'
 import { dues } from './dues'
 
-export const domains = { org, dues } as const
+export const domains = { org, dues, evaluation } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -10,4 +11,5 @@ export * from './errors'
 export * from './roles'
 export * from './common'
 export { org } from './org'
+export { evaluation } from './evaluation'
 export { dues } from './dues'

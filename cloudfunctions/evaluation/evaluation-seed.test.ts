@@ -1,0 +1,58 @@
+/**
+ * The demo 民主评议 as `npm start` shows it: last year's round published (grades within the cap, one
+ * 不合格 with its 限期改正 record), this year's round open with some 自评 and ballots — and the same
+ * invariants the function keeps (ballots = roster, no voter on a ballot, tallies sealed while open).
+ */
+import { beijingDate } from '@shared/rules/time'
+import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
+
+let cloud: TestCloud
+const year = Number(beijingDate(new Date()).slice(0, 4))
+const current = `ev_${DEMO.branch}_${year}`
+const last = `ev_${DEMO.branch}_${year - 1}`
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.close())
+
+const call = (action: string, input: unknown, openid: string) => cloud.call('evaluation', action, input, openid)
+
+test('every seeded round has as many ballots as roster records, and no ballot names a voter', () => {
+  const ballots = cloud.db.dump('eval_ballots')
+  const roster = cloud.db.dump('eval_roster')
+  for (const id of [current, last]) {
+    const b = ballots.filter((x) => x.roundId === id)
+    expect(b.length).toBeGreaterThan(0)
+    expect(b.length).toBe(roster.filter((x) => x.roundId === id).length)
+    for (const x of b) expect(Object.keys(x).sort()).toEqual(['_id', 'marks', 'roundId'])
+  }
+})
+
+test("last year's round: published, graded within the cap, 不合格 flagged and followed up", async () => {
+  const t = ok(await call('getTally', { roundId: last }, devOpenid(DEMO.m.secretary)))
+  expect(t.status).toBe('published')
+  expect(t.ballots).toBe(t.voted)
+  const excellent = t.rows.filter((r: { final: { grade: string } }) => r.final.grade === 'excellent')
+  expect(excellent.length).toBeGreaterThan(0)
+  expect(excellent.length).toBeLessThanOrEqual(t.settings.excellentQuota)
+  const struggling = t.rows.find((r: { memberId: string }) => r.memberId === 'm_b1_21')
+  expect(struggling).toMatchObject({ needsReview: true, final: { grade: 'unqualified' } })
+  expect(struggling.followUp.notes).toContain('限期改正')
+  const mine = ok(await call('getRound', { roundId: last }, devOpenid(DEMO.m.secretary))).round
+  expect(mine.result.grade).toBe('excellent')
+})
+
+test("this year's round is open: 吴刚 can write his 自评 and vote; tallies stay sealed", async () => {
+  const page = ok(await call('getRound', {}, devOpenid(DEMO.m.formal))).round
+  expect(page).toMatchObject({ id: current, status: 'open', votingState: 'open' })
+  expect(page.me).toMatchObject({ canVote: true, selfAssessment: null })
+  expect(page.ballot.filter((r: { selfAssessment: string | null }) => r.selfAssessment).length).toBeGreaterThan(5)
+  const admin = ok(await call('getRoundAdmin', {}, devOpenid(DEMO.m.secretary))).round
+  expect(admin.turnout.voted).toBe(8)
+  expect(admin.selfAssessments.missing.length).toBeGreaterThan(0)
+  expect(errCode(await call('getTally', { roundId: current }, devOpenid(DEMO.m.secretary)))).toBe('RULE_VIOLATED')
+  const rows = page.ballot.map((r: { memberId: string }) => ({ memberId: r.memberId, grade: 'qualified' }))
+  ok(await call('vote', { roundId: current, rows }, devOpenid(DEMO.m.formal)))
+  expect(ok(await call('getRoundAdmin', {}, devOpenid(DEMO.m.secretary))).round.turnout.voted).toBe(9)
+})

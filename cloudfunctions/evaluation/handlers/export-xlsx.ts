@@ -1,0 +1,18 @@
+/** evaluation.exportXlsx — 民主评议党员登记表 / 民主测评汇总表 as .xlsx (base64), after close. */
+import type { evaluation } from '@shared/contract/evaluation'
+import { beijingDate } from '@shared/rules/time'
+import type { Handler } from '../../_kit/create-main'
+import { loadBranch } from '../../_kit/org-data'
+import { assertClosed, loadBallots, loadRoundWithRoster, requireRound } from '../data'
+import { buildWorkbook } from '../export'
+import { assessmentView } from '../views'
+
+export const exportXlsx: Handler<typeof evaluation.actions.exportXlsx> = async ({ roundId, kind }, ctx) => {
+  const { round, votedIds } = requireRound(await loadRoundWithRoster(ctx.store, { roundId }))
+  ctx.authorize({ branchId: round.branchId })
+  assertClosed(round)
+  const [ballots, branch] = await Promise.all([loadBallots(ctx.store, roundId), loadBranch(ctx.store, round.branchId)])
+  const assessment = assessmentView(round, ballots, votedIds, beijingDate(ctx.now))
+  const { fileName, base64 } = await buildWorkbook(kind, assessment, round, branch.name)
+  return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64 }
+}

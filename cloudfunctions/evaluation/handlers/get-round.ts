@@ -1,0 +1,24 @@
+/**
+ * evaluation.getRound — the member's page: the ballot rows with each member's 自评, their own 自评 and
+ * whether they have voted, and after 公示 their own grade. One read besides the caller lookup.
+ */
+import { AppError } from '@shared/contract/errors'
+import type { evaluation } from '@shared/contract/evaluation'
+import { beijingDate } from '@shared/rules/time'
+import type { Handler } from '../../_kit/create-main'
+import { requireMember } from '../../_kit/policy'
+import { loadRoundWithRoster } from '../data'
+import { memberView } from '../views'
+
+export const getRound: Handler<typeof evaluation.actions.getRound> = async ({ roundId }, ctx) => {
+  const { memberId, branchId } = requireMember(ctx.caller)
+  const found = await loadRoundWithRoster(ctx.store, roundId ? { roundId } : { branchId })
+  if (!found) {
+    ctx.authorize({ branchId })
+    if (roundId) throw new AppError('NOT_FOUND', '没有找到该评议')
+    return { round: null }
+  }
+  ctx.authorize({ branchId: found.round.branchId })
+  const voted = found.votedIds.includes(memberId)
+  return { round: memberView(found.round, memberId, voted, beijingDate(ctx.now)) }
+}

@@ -1,0 +1,35 @@
+/**
+ * evaluation.submitSelfAssessment — write or rewrite one's 个人自评 while the round is open. One
+ * conditional update (round open, caller on its roster) with a dotted key, so members submitting at the
+ * same moment never overwrite each other; the reason for a refusal is looked up only on failure.
+ */
+import { AppError } from '@shared/contract/errors'
+import type { evaluation } from '@shared/contract/evaluation'
+import type { EvalSelfAssessment } from '../../_kit/collections-evaluation'
+import type { Handler } from '../../_kit/create-main'
+import { requireMember } from '../../_kit/policy'
+
+export const submitSelfAssessment: Handler<typeof evaluation.actions.submitSelfAssessment> = async ({ roundId, text, attachment }, ctx) => {
+  const { memberId, branchId } = requireMember(ctx.caller)
+  // The round must be of the caller's branch (checked by the update's condition); the 自评 is always the caller's own.
+  ctx.authorize({ branchId, memberId })
+  const entry: EvalSelfAssessment = { text, attachment: attachment ?? null, submittedAt: ctx.now.toISOString() }
+  const updated = await ctx.store.updateWhere(
+    'eval_rounds',
+    { _id: roundId, branchId, status: 'open', voterIds: memberId },
+    { [`selfAssessments.${memberId}`]: entry, updatedAt: entry.submittedAt },
+  )
+  if (updated > 0) return entry
+  // Why not? (Only on the refusal path: the happy path stays at one request.)
+  const round = await ctx.store.get('eval_rounds', roundId)
+  if (!round) throw new AppError('NOT_FOUND', '没有找到该评议')
+  if (round.branchId !== branchId) throw new AppError('FORBIDDEN')
+  if (round.status !== 'open') throw new AppError('RULE_VIOLATED', '测评已结束，不能再提交或修改自评', { rule: 'ROUND_NOT_OPEN' })
+  if (!round.voterIds.includes(memberId)) {
+    throw new AppError('RULE_VIOLATED', '您不在本次民主评议的党员名单中（名单在开启评议时确定）', { rule: 'NOT_ON_ROSTER' })
+  }
+  // Same content within the same millisecond: nothing changed, the submission stands.
+  const current = round.selfAssessments[memberId]
+  if (current) return current
+  throw new AppError('CONFLICT', '提交未成功，请重试')
+}

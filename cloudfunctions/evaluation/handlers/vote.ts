@@ -1,0 +1,59 @@
+/**
+ * evaluation.vote — cast one anonymous 民主测评 ballot. In ONE transaction: read the round (open, in its
+ * window, caller on the roster, ballot valid), create the roster record `${roundId}_${memberId}` (a
+ * second vote fails here) and a ballot with a random id holding only the marks — no voter, no openid, no
+ * time. Nothing about the ballot is logged or audited: the roster is the only trace that someone voted.
+ */
+import { AppError } from '@shared/contract/errors'
+import type { evaluation } from '@shared/contract/evaluation'
+import { validateBallot } from '@shared/rules/evaluation'
+import { ballotMessage, encodeBallot, votingState } from '@shared/rules/evaluation-extra'
+import { beijingDate, formatDateCN } from '@shared/rules/time'
+import type { Handler } from '../../_kit/create-main'
+import { newId } from '../../_kit/ids'
+import { requireMember } from '../../_kit/policy'
+import { isDuplicate, isTxConflict } from '../../_kit/store'
+import { rosterId } from '../data'
+
+export const vote: Handler<typeof evaluation.actions.vote> = async ({ roundId, rows }, ctx) => {
+  const { memberId, branchId } = requireMember(ctx.caller)
+  // The policy is "a member of the round's branch": checked against the round read inside the transaction.
+  ctx.authorize({ branchId })
+  const today = beijingDate(ctx.now)
+  try {
+    await ctx.store.transaction(async (tx) => {
+      const round = await tx.get('eval_rounds', roundId)
+      if (!round) throw new AppError('NOT_FOUND', '没有找到该评议')
+      if (round.branchId !== branchId) throw new AppError('FORBIDDEN')
+      if (round.status !== 'open') throw new AppError('RULE_VIOLATED', '测评已结束，不能再投票', { rule: 'ROUND_NOT_OPEN' })
+      const state = votingState(round.votingFrom, round.votingTo, today)
+      if (state === 'before') throw new AppError('RULE_VIOLATED', `测评将于${formatDateCN(round.votingFrom)}开始`, { rule: 'VOTING_NOT_STARTED' })
+      if (state === 'ended') throw new AppError('RULE_VIOLATED', '测评时间已过，不能再投票', { rule: 'VOTING_ENDED' })
+      if (!round.voterIds.includes(memberId)) {
+        throw new AppError('RULE_VIOLATED', '您不在本次民主评议的党员名单中（名单在开启评议时确定）', { rule: 'NOT_ON_ROSTER' })
+      }
+      const names = Object.fromEntries(round.members.map((m) => [m.id, m.name]))
+      const probationary = rows.filter((r) => round.voterIds.includes(r.memberId) && !round.gradedIds.includes(r.memberId))
+      if (probationary.length > 0) {
+        const who = probationary.map((r) => names[r.memberId]).join('、')
+        throw new AppError('RULE_VIOLATED', `预备党员参加测评，但不评定等次：${who}`, { rule: 'PROBATIONARY_GRADED' })
+      }
+      const check = validateBallot(rows, {
+        gradedIds: round.gradedIds,
+        voterId: memberId,
+        includeSelf: round.includeSelf,
+        scale: round.grades,
+        maxExcellentPerBallot: round.ballotExcellentLimit,
+      })
+      if (!check.ok) throw new AppError('RULE_VIOLATED', ballotMessage(check, names), { rule: check.reason })
+      // Roster first: a second ballot from the same member fails here and the transaction writes nothing.
+      await tx.create('eval_roster', rosterId(roundId, memberId), { roundId, memberId })
+      await tx.create('eval_ballots', newId('bal'), { roundId, marks: encodeBallot(rows) })
+    })
+  } catch (e) {
+    if (isDuplicate(e)) throw new AppError('CONFLICT', '您已经投过票了，每人只能投一次，提交后不能修改')
+    if (isTxConflict(e)) throw new AppError('CONFLICT', '您的选票正在提交，请勿重复提交；如未成功请稍后再试')
+    throw e
+  }
+  return { voted: true as const }
+}
