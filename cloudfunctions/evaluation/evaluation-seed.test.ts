@@ -56,3 +56,14 @@ test("this year's round is open: 吴刚 can write his 自评 and vote; tallies s
   ok(await call('vote', { roundId: current, rows }, devOpenid(DEMO.m.formal)))
   expect(ok(await call('getRoundAdmin', {}, devOpenid(DEMO.m.secretary))).round.turnout.voted).toBe(9)
 })
+
+test('closing captures the year’s 积分 and attendance from the demo branch for the 组织评定', async () => {
+  ok(await call('closeRound', { roundId: current }, devOpenid(DEMO.m.secretary)))
+  const t = ok(await call('getTally', { roundId: current }, devOpenid(DEMO.m.secretary)))
+  expect(t.inputsCapturedAt).not.toBeNull()
+  const withPoints = t.rows.filter((r: { points: number | null }) => typeof r.points === 'number')
+  const withMeetings = t.rows.filter((r: { attendance: { due: number } | null }) => (r.attendance?.due ?? 0) > 0)
+  expect(withPoints.length).toBe(t.rows.length)
+  expect(withMeetings.length).toBeGreaterThan(t.rows.length / 2)
+  for (const r of withMeetings) expect(r.attendance.attended).toBeLessThanOrEqual(r.attendance.due)
+})

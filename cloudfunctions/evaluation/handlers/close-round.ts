@@ -18,7 +18,7 @@ const captureInputs = async (ctx: HandlerContext, round: EvalRoundDoc): Promise<
   const keep = new Set(round.gradedIds)
   const only = <T>(all: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(all).filter(([id]) => keep.has(id)))
   const [points, attendance] = await Promise.all([
-    yearlyPointTotals(ctx.store, round.branchId, round.year).then(
+    yearlyPointTotals(ctx.store, round.branchId, round.year, round.gradedIds).then(
       (p) => (p ? only(p) : null),
       (e: unknown) => {
         ctx.log.error('points unavailable at close', { roundId: round._id, message: e instanceof Error ? e.message : String(e) })
