@@ -58,7 +58,7 @@ export function createLocalFiles(dataDir: string): LocalFiles {
             token: 'local',
             authorization: 'local',
             fileId: FILE_ID_PREFIX + key,
-            cosFileId: key,
+            cosFileId: crypto.createHash('sha1').update(key).digest('hex'),
             download_url: '',
           },
         }

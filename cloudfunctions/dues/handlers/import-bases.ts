@@ -50,6 +50,8 @@ export const importBases: Handler<typeof dues.actions.importBases> = async (inpu
     out.memberId = member._id
     if (seen.has(member._id)) return fail('该党员在表中重复出现')
     seen.add(member._id)
+    // A member listed without 类别, 基数 or 金额 (not yet 核定) is skipped, not an error.
+    if (r.category === '' && r.base === '' && r.amount === '') return out
     const category = parseDuesCategory(r.category)
     if (!category) return fail(r.category ? `无法识别的类别“${r.category}”` : '缺少类别')
     out.category = category
