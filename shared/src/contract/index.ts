@@ -1,9 +1,10 @@
 /** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
 import { org } from './org'
+import { meetings } from './meetings'
 import { evaluation } from './evaluation'
 import { dues } from './dues'
 
-export const domains = { org, dues, evaluation } as const
+export const domains = { org, meetings, dues, evaluation } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -11,5 +12,6 @@ export * from './errors'
 export * from './roles'
 export * from './common'
 export { org } from './org'
+export { meetings } from './meetings'
 export { evaluation } from './evaluation'
 export { dues } from './dues'
