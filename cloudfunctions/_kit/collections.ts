@@ -12,6 +12,7 @@ import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collec
 import type { EvalBallotDoc, EvalRosterDoc, EvalRoundDoc } from './collections-evaluation'
 import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsSchemeDoc, PointsYearDoc } from './collections-points'
 import type { ReminderEventDoc, ReminderLogDoc, ReminderSubsDoc, TodoDoc } from './collections-reminders'
+import type { AssessmentDoc, StudyDoc, TalkDoc } from './collections-workbench'
 
 /** The calling WeChat user's identity, keyed by openid: one document read resolves who is calling. */
 export interface UserDoc {
@@ -338,6 +339,9 @@ export interface Collections {
   reminder_log: ReminderLogDoc
   reminder_events: ReminderEventDoc
   todos: TodoDoc
+  talks: TalkDoc
+  study_records: StudyDoc
+  assessments: AssessmentDoc
 }
 
 export type CollectionName = keyof Collections
@@ -372,6 +376,9 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   reminder_log: true,
   reminder_events: true,
   todos: true,
+  talks: true,
+  study_records: true,
+  assessments: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]
