@@ -1,0 +1,101 @@
+/**
+ * The 新建/编辑会议 form: editable state, conversion to the contract's `MeetingFields`, and inline
+ * validation with the contract's own schema (the form refuses exactly what the server would).
+ */
+import { MeetingFieldsSchema, type MeetingDetail, type MeetingFields } from '@shared/contract/meetings'
+import type { MeetingKind } from '@shared/rules/meetings'
+
+export interface MeetingForm {
+  kind: MeetingKind | ''
+  topic: string
+  date: string
+  time: string
+  place: string
+  groupId: string
+  hostId: string
+  recorderId: string
+  /** One agenda item per line. */
+  agenda: string
+  materials: string
+}
+
+export type MeetingFormErrors = Partial<Record<keyof MeetingForm, string>>
+
+export const emptyMeetingForm = (defaults: Partial<MeetingForm> = {}): MeetingForm => ({
+  kind: '',
+  topic: '',
+  date: '',
+  time: '14:30',
+  place: '',
+  groupId: '',
+  hostId: '',
+  recorderId: '',
+  agenda: '',
+  materials: '',
+  ...defaults,
+})
+
+export function formFromMeeting(m: MeetingDetail): MeetingForm {
+  return {
+    kind: m.kind,
+    topic: m.topic,
+    date: m.date,
+    time: m.time,
+    place: m.place,
+    groupId: m.groupId ?? '',
+    hostId: m.hostId,
+    recorderId: m.recorderId,
+    agenda: m.agenda.join('\n'),
+    materials: m.materials,
+  }
+}
+
+const FALLBACK: Record<keyof MeetingForm, string> = {
+  kind: '请选择会议类型',
+  topic: '请填写会议主题',
+  date: '请选择日期',
+  time: '请选择时间',
+  place: '请填写地点',
+  groupId: '请选择党小组',
+  hostId: '请选择主持人',
+  recorderId: '请选择记录人',
+  agenda: '议程每项不超过100字',
+  materials: '学习材料不能超过4000字',
+}
+
+const hasChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s)
+
+export function fieldsFromMeetingForm(f: MeetingForm): Record<string, unknown> {
+  return {
+    kind: f.kind,
+    topic: f.topic.trim(),
+    date: f.date,
+    time: f.time,
+    place: f.place.trim(),
+    groupId: f.groupId === '' ? null : f.groupId,
+    hostId: f.hostId,
+    recorderId: f.recorderId,
+    agenda: f.agenda
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+    materials: f.materials.trim(),
+  }
+}
+
+export type MeetingFormResult = { ok: true; fields: MeetingFields } | { ok: false; errors: MeetingFormErrors }
+
+export function validateMeetingForm(f: MeetingForm): MeetingFormResult {
+  const errors: MeetingFormErrors = {}
+  if (f.kind === 'group' && f.groupId === '') errors.groupId = '党小组会请选择党小组'
+  const parsed = MeetingFieldsSchema.safeParse(fieldsFromMeetingForm(f))
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, fields: parsed.data }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof MeetingForm | undefined
+      if (key === undefined || !(key in FALLBACK) || errors[key] !== undefined) continue
+      errors[key] = f[key] !== '' && hasChinese(issue.message) ? issue.message : FALLBACK[key]
+    }
+  }
+  return { ok: false, errors }
+}
