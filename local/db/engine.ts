@@ -31,6 +31,23 @@ export interface DbCounters {
   docsWritten: number
 }
 
+/**
+ * A query as the engine evaluated it (outside transactions, whose operations name one `_id`): for the index
+ * coverage check, which asks whether an index in `cloudfunctions/_kit/indexes.ts` serves it. `lookup` is the
+ * `$lookup` stage of an aggregate, reported against the joined collection with its `foreignField`.
+ */
+export interface QueryShape {
+  tag: string
+  collection: string
+  op: 'get' | 'count' | 'update' | 'remove' | 'aggregate' | 'lookup'
+  /** The parsed MongoDB filter (treat as read-only). */
+  filter: AnyObject
+  sort: [field: string, direction: 1 | -1][]
+}
+
+/** Opt-in observer of every query (local-only; tests use it for the index coverage check). */
+export type QueryHook = (shape: QueryShape) => void
+
 /** Where the engine reports documents read and written, per invocation tag. */
 export type CountFn = (tag: string, field: 'docsRead' | 'docsWritten', n: number) => void
 
@@ -55,7 +72,19 @@ export class DbEngine {
   constructor(
     private readonly store: DocStore,
     private readonly count: CountFn,
+    private readonly onQuery?: QueryHook,
   ) {}
+
+  /** Reports a query to the hook; an observer's failure never fails the request. */
+  private observe(tag: string, collection: string, op: QueryShape['op'], filter: AnyObject, order?: Record<string, unknown>): void {
+    if (!this.onQuery) return
+    const sort = Object.entries(order ?? {}).map(([field, dir]): [string, 1 | -1] => [field, dir === -1 || dir === 'desc' ? -1 : 1])
+    try {
+      this.onQuery({ tag, collection, op, filter, sort })
+    } catch {
+      // ignored: observation only
+    }
+  }
 
   /** Runs one action; resolves with the reply body (without `requestId`) once its writes are durable. */
   async run(action: string, params: Params, tag: string): Promise<Reply> {
@@ -68,7 +97,7 @@ export class DbEngine {
       case 'database.getDocument':
         return this.getDocument(params, tag, now)
       case 'database.calculateDocument':
-        return this.calculateDocument(params, now)
+        return this.calculateDocument(params, tag, now)
       case 'database.modifyDocument':
         return this.modifyDocument(params, tag, now, false)
       case 'database.modifyAndReturnDoc':
@@ -155,6 +184,7 @@ export class DbEngine {
     }
     let docs = this.match(name, criteria)
     const order = parseEjsonField(params.order, now) as Record<string, 1 | -1> | undefined
+    this.observe(tag, name, 'get', criteria, order)
     const offset = toCount(params.offset, 0)
     const limit = Math.min(toCount(params.limit, DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
     if (params.queryType === 'DOC' && params.multi === false) docs = docs.slice(0, 1)
@@ -165,9 +195,10 @@ export class DbEngine {
     return { data: { list: list.map(stringifyEjson) } }
   }
 
-  private async calculateDocument(params: Params, now: number): Promise<Reply> {
+  private async calculateDocument(params: Params, tag: string, now: number): Promise<Reply> {
     const name = this.existingCollection(params)
     if (params.transactionId) throw onlySingleDocument()
+    this.observe(tag, name, 'count', queryOf(params, now))
     return { data: { total: this.match(name, queryOf(params, now)).length } }
   }
 
@@ -200,6 +231,7 @@ export class DbEngine {
       return { data: { updated, upsert_id: upserted } }
     }
 
+    this.observe(tag, name, 'update', criteria)
     let targets = this.match(name, criteria)
     if (!multi) targets = targets.slice(0, 1)
     const ops: StoreOp[] = []
@@ -239,6 +271,7 @@ export class DbEngine {
       })
       return { data: { deleted } }
     }
+    this.observe(tag, name, 'remove', criteria)
     let targets = this.match(name, criteria)
     if (params.multi === false) targets = targets.slice(0, 1)
     await this.store.apply(targets.map((doc) => ({ t: 'del', c: name, id: doc._id })))
@@ -256,6 +289,18 @@ export class DbEngine {
     // A leading $match uses the same matcher (and _id shortcut) as queries; the rest is mingo's.
     let source: Doc[]
     const first = pipeline[0]
+    if (this.onQuery) {
+      const hasMatch = !!first && '$match' in first
+      const next = pipeline[hasMatch ? 1 : 0]
+      const sort = next && '$sort' in next ? (next.$sort as Record<string, unknown>) : undefined
+      this.observe(tag, name, 'aggregate', hasMatch ? (first.$match as AnyObject) : {}, sort)
+      for (const stage of pipeline) {
+        const lookup = stage.$lookup as { from?: unknown; foreignField?: unknown } | undefined
+        if (lookup && typeof lookup.from === 'string' && typeof lookup.foreignField === 'string') {
+          this.observe(tag, lookup.from, 'lookup', { [lookup.foreignField]: { $in: [] } })
+        }
+      }
+    }
     if (first && '$match' in first) {
       source = this.match(name, first.$match as AnyObject)
       pipeline.shift()

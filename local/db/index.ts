@@ -8,14 +8,14 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { cloneValue, type Doc } from './ejson'
-import { DbEngine, type DbCounters } from './engine'
+import { DbEngine, type DbCounters, type QueryHook } from './engine'
 import { DbError, duplicateWrite } from './errors'
 import { invocationTagOf } from './invocation'
 import { decodeOpenApiRequest, encodeOpenApiResponse, parseMultipart } from './openapi'
 import { DocStore, idKey, type StoreOp } from './storage'
 import { createLocalFiles } from './files'
 
-export type { DbCounters } from './engine'
+export type { DbCounters, QueryHook, QueryShape } from './engine'
 export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './engine'
 export { INVOCATION_HEADER, currentInvocationTag, pointSdkAt, withInvocationTag } from './invocation'
 
@@ -45,6 +45,11 @@ export interface DbService {
    * Without a hook every call fails with errcode -1.
    */
   onOpenApi?: (api: string, payload: unknown) => Promise<unknown>
+  /**
+   * Opt-in, local-only: called with the shape of every query outside transactions (collection, filter,
+   * sort), so a test can check each one is served by an index in `cloudfunctions/_kit/indexes.ts`.
+   */
+  onQuery?: QueryHook
   /** Stops listening, finishes pending writes and releases the data directory. */
   close(): Promise<void>
 }
@@ -64,7 +69,7 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
     }
     entry[field] += n
   }
-  const engine = new DbEngine(store, bump)
+  const engine = new DbEngine(store, bump, (shape) => service.onQuery?.(shape))
   // CloudBase storage as the SDK speaks to it (uploads, temp links), for `_kit/files.ts`.
   const files = createLocalFiles(opts.dataDir)
   let server: http.Server | undefined
