@@ -7,11 +7,11 @@ import { AppError } from '@shared/contract/errors'
 import { autoItemFor, type BranchScheme, type SchemeItem } from '@shared/rules/points-extra'
 import { beijingDate } from '@shared/rules/time'
 import type { EventDoc, MemberDoc } from '../_kit/collections'
-import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsSchemeDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
+import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
 import { files } from '../_kit/files'
 import type { Log } from '../_kit/log'
 import { isDuplicate, type Store, type Tx } from '../_kit/store'
-import { autoEntry, credit, emptyYearDoc, scoringOf, versionDocId, yearDocId, type MemberRef } from './model'
+import { autoEntry, autoEntryId, credit, emptyYearDoc, scoringOf, versionDocId, yearDocId, type MemberRef } from './model'
 
 export const loadHead = (store: Store, branchId: string): Promise<PointsBranchDoc | null> => store.get('points_branches', branchId)
 
@@ -183,6 +183,19 @@ export const consumeEvents = async (store: Store, head: PointsBranchDoc, now: Da
     const list = groups.get(key) ?? []
     list.push({ event, item, version: at.version, year, member: { memberId: member._id, memberName: member.name, groupId: member.groupId, branchId: member.branchId } })
     groups.set(key, list)
+  }
+
+  // Most re-read events already have their entry (a re-run, a concurrent consumer): one query skips them.
+  const candidates = [...groups.values()].flat().map((p) => autoEntryId(p.event._id))
+  const existing = new Set(
+    candidates.length
+      ? (await store.find('points_entries', { _id: store.cmd.in(candidates) }, { limit: 1000, fields: { _id: true } })).map((e) => e._id)
+      : [],
+  )
+  for (const [key, list] of groups) {
+    const rest = list.filter((p) => !existing.has(autoEntryId(p.event._id)))
+    if (rest.length) groups.set(key, rest)
+    else groups.delete(key)
   }
 
   let credited = 0

@@ -5,6 +5,7 @@
 import type { DbService } from '../db'
 import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 import { demoOrg } from './demo-org'
+import { pointsSeed } from './points'
 import { evaluationSeed } from './evaluation'
 import { demoMeetings } from './meetings'
 import { duesSeedPart } from './dues'
@@ -23,7 +24,7 @@ const orgPart: SeedPart = (nowIso) => {
   return { orgs, members, users } as unknown as Docs
 }
 
-export const SEED_PARTS: SeedPart[] = [orgPart, demoMeetings, evaluationSeed, duesSeedPart, remindersSeed]
+export const SEED_PARTS: SeedPart[] = [orgPart, demoMeetings, evaluationSeed, duesSeedPart, remindersSeed, pointsSeed]
 
 export const seedDemo = async (db: DbService, nowIso: string, parts: SeedPart[] = SEED_PARTS): Promise<void> => {
   await db.ensureCollections(COLLECTIONS)

@@ -9,7 +9,7 @@ import { entryView } from '../model'
 export const listEntries: Handler<typeof points.actions.listEntries> = async (input, ctx) => {
   const { member } = await authorizeMember(ctx, input.memberId)
   const year = input.month ? Number(input.month.slice(0, 4)) : (input.year ?? Number(beijingDate(ctx.now).slice(0, 4)))
-  const where: Record<string, unknown> = { memberId: member.memberId, year, ...(input.month ? { month: input.month } : {}) }
+  const where: Record<string, unknown> = { memberId: member.memberId, year, status: ctx.store.cmd.neq('withdrawn'), ...(input.month ? { month: input.month } : {}) }
   const docs = await ctx.store.find('points_entries', where, {
     orderBy: [
       ['month', 'desc'],

@@ -24,6 +24,7 @@ export const reviewQueue: Handler<typeof points.actions.reviewQueue> = async (in
   const where: Record<string, unknown> = { branchId, origin: 'declared' }
   if (status === 'pending') where.status = _.in(PENDING)
   else if (status !== 'all') where.status = status
+  else where.status = _.neq('withdrawn')
   if (input.month) where.month = input.month
   if (groupId) where.groupId = groupId
   const docs = await ctx.store.find('points_entries', where, {

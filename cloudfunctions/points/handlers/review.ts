@@ -21,6 +21,7 @@ export interface Decision {
 /** Why this caller cannot take this step now, or null when they can. */
 export const reviewRefusal = (ctx: HandlerContext, e: PointsEntryDoc, grants: PolicyRole[]): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null => {
   if (e.memberId === ctx.caller.memberId) return { code: 'FORBIDDEN', message: '不能审核本人的申报' }
+  if (e.status === 'withdrawn') return { code: 'CONFLICT', message: '该申报已撤回' }
   if (!isPending(e.status)) return { code: 'CONFLICT', message: '该申报已审核完毕' }
   if (!grants.includes('committee') && e.status !== 'pending-group') return { code: 'CONFLICT', message: '该申报已提交支委审核' }
   return null

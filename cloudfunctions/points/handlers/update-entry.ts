@@ -16,6 +16,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100
 export const assertEditable = (e: PointsEntryDoc, ok: boolean): void => {
   if (ok) return
   if (e.origin !== 'declared') throw new AppError('RULE_VIOLATED', '自动记分和支委记录的积分不能修改', { rule: 'NOT_DECLARED' })
+  if (e.status === 'withdrawn') throw new AppError('CONFLICT', '该申报已撤回')
   if (e.reviews.length > 0 || e.status === 'approved' || e.status === 'rejected' || e.status === 'revoked') {
     throw new AppError('CONFLICT', '该申报已审核，不能再修改')
   }

@@ -1,4 +1,4 @@
-/** points.withdrawEntry — a member withdraws their own 申报 before anyone reviews it (the record is removed). */
+/** points.withdrawEntry — a member withdraws their own 申报 before anyone reviews it (kept as 已撤回, out of every list). */
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
 import { beijingDate } from '@shared/rules/time'
@@ -15,7 +15,8 @@ export const withdrawEntry: Handler<typeof points.actions.withdrawEntry> = async
     const fresh = await tx.get('points_entries', entryId)
     if (!fresh) throw new AppError('NOT_FOUND', '没有找到该积分记录')
     assertEditable(fresh, canEditEntry(ctx.caller, fresh, today))
-    await tx.remove('points_entries', entryId)
+    const { _id, ...body } = { ...fresh, status: 'withdrawn' as const, updatedAt: ctx.now.toISOString() }
+    await tx.set('points_entries', _id, body)
   })
   return { id: entryId, withdrawn: true }
 }

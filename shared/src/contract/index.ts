@@ -1,10 +1,11 @@
 /** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
 import { org } from './org'
+import { points } from './points'
 import { meetings } from './meetings'
 import { evaluation } from './evaluation'
 import { dues } from './dues'
 
-export const domains = { org, meetings, dues, evaluation } as const
+export const domains = { org, points, meetings, dues, evaluation } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -12,6 +13,7 @@ export * from './errors'
 export * from './roles'
 export * from './common'
 export { org } from './org'
+export { points } from './points'
 export { meetings } from './meetings'
 export { evaluation } from './evaluation'
 export { dues } from './dues'

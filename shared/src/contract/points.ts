@@ -11,7 +11,7 @@ import { action, defineDomain } from './define'
 import { DateStr, Id, MonthStr, Text, Year } from './common'
 import type { Policy } from './roles'
 
-export const ENTRY_STATUSES = ['pending-group', 'pending-committee', 'approved', 'rejected', 'revoked'] as const
+export const ENTRY_STATUSES = ['pending-group', 'pending-committee', 'approved', 'rejected', 'revoked', 'withdrawn'] as const
 export const EntryStatusSchema = z.enum(ENTRY_STATUSES)
 export type EntryStatus = z.infer<typeof EntryStatusSchema>
 
@@ -21,6 +21,7 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   approved: '已通过',
   rejected: '未通过',
   revoked: '已撤销',
+  withdrawn: '已撤回',
 }
 
 /** `declared` by the member (申报), `auto` from another feature's event, `recorded` by the 支委. */
@@ -344,7 +345,7 @@ export const points = defineDomain('points', {
     kind: 'write',
   }),
 
-  /** Withdraw one's own 申报 before it is reviewed. Caller: its member. */
+  /** Withdraw one's own 申报 before it is reviewed (kept as 已撤回, hidden from lists). Caller: its member. */
   withdrawEntry: action({ input: EntryRef, output: z.object({ id: z.string(), withdrawn: z.boolean() }), policy: { member: 'self' }, kind: 'write' }),
 
   /** The review queue: filter by month, 党小组 and status. Caller: 支委 (branch); 党小组长 (own group). */

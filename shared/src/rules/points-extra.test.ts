@@ -33,7 +33,8 @@ describe('presets', () => {
   })
   test('志愿服务 is declarable and recordable by the branch; automatic items are not declarable', () => {
     const volunteer = base60.items.find((i) => i.code === 'volunteer')!
-    expect(volunteer).toMatchObject({ declarable: true, auto: { source: 'volunteer', kinds: null }, needsApproval: true, evidenceRequired: true })
+    expect(volunteer).toMatchObject({ declarable: true, auto: { source: 'volunteer', kinds: null }, needsApproval: true, evidenceRequired: false })
+    expect(base60.items.find((i) => i.code === 'duty')?.evidenceRequired).toBe(true)
     expect(declarableItems(base60).map((i) => i.code)).toEqual(['duty', 'volunteer', 'honor'])
     expect(base60.items.find((i) => i.code === 'attendance')).toMatchObject({ declarable: false, needsApproval: false })
     expect(base60.declareDeadlineDay).toBe(5)

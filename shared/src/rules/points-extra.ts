@@ -151,7 +151,8 @@ export function toBranchScheme(s: PointsScheme, options: { publicityDays?: numbe
         capPerMonth: i.capPerMonth ?? null,
         capPerYear: i.capPerYear ?? null,
         needsApproval: i.auto ? false : i.needsApproval,
-        evidenceRequired: !i.auto && i.kind === 'add',
+        // A photo backs a 岗位 or 表彰 claim; 志愿服务 is mostly recorded by the branch, a description suffices.
+        evidenceRequired: !i.auto && i.kind === 'add' && !volunteer,
         declarable: i.kind === 'add' && (!i.auto || volunteer),
         auto: volunteer ? { source: 'volunteer', kinds: null } : i.auto ? { source: i.auto.source, kinds: i.auto.kinds ? [...i.auto.kinds] : null } : null,
         veto: i.veto === true,
