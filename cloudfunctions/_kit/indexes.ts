@@ -50,4 +50,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'eval_roster', name: 'round', keys: k('roundId'), serves: 'evaluation: roster lookup from the round (turnout, voted), closeRound count' },
   { collection: 'talks', name: 'branch_year_date', keys: k('branchId', 'year', 'date'), serves: 'workbench.listTalks, workbench-data (dashboard 谈心谈话)' },
   { collection: 'study_records', name: 'branch_year_member', keys: k('branchId', 'year', 'memberId'), serves: 'workbench.listStudy, workbench-data (dashboard 学时)' },
+  { collection: 'points_entries', name: 'member_year_month', keys: k('memberId', 'year', 'month', 'createdAt'), serves: 'points.listEntries' },
+  { collection: 'points_entries', name: 'branch_origin_status_month', keys: k('branchId', 'origin', 'status', 'month'), serves: 'points.reviewQueue, points.publishPeriod (pending count)' },
+  { collection: 'points_entries', name: 'branch_origin_group_status_month', keys: k('branchId', 'origin', 'groupId', 'status', 'month'), serves: 'points.reviewQueue (党小组)' },
+  { collection: 'points_years', name: 'branch_year', keys: k('branchId', 'year'), serves: 'points.yearView / ranking / publishPeriod, points-data.yearlyPointTotals' },
 ]
