@@ -13,6 +13,10 @@ export default defineAppConfig({
       root: 'subpackages/admin',
       pages: ['members/index', 'member-edit/index', 'member-detail/index', 'roles/index', 'branch/index'],
     },
+    {
+      root: 'subpackages/evaluation',
+      pages: ['index/index', 'self/index', 'ballot/index', 'manage/index', 'open/index', 'assess/index', 'followup/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -18,6 +18,13 @@ export const ROUTES = {
   adminMemberDetail: '/subpackages/admin/member-detail/index',
   adminRoles: '/subpackages/admin/roles/index',
   adminBranch: '/subpackages/admin/branch/index',
+  evaluation: '/subpackages/evaluation/index/index',
+  evaluationSelf: '/subpackages/evaluation/self/index',
+  evaluationBallot: '/subpackages/evaluation/ballot/index',
+  evaluationManage: '/subpackages/evaluation/manage/index',
+  evaluationOpen: '/subpackages/evaluation/open/index',
+  evaluationAssess: '/subpackages/evaluation/assess/index',
+  evaluationFollowUp: '/subpackages/evaluation/followup/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -12,6 +12,7 @@ import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { RoleTags } from '@/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
+import { EvaluationTodo } from '@/components/EvaluationTodo'
 import { comingSoon, go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
@@ -36,6 +37,7 @@ export default function HomePage(): React.ReactElement {
 
   const quick: Entry[] = [
     { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },
+    { key: 'evaluation', label: '民主评议', icon: 'clipboard', onClick: () => go(ROUTES.evaluation) },
     { key: 'dues', label: '党费', icon: 'wallet', soon: true, onClick: () => comingSoon('党费') },
     { key: 'points', label: '积分', icon: 'star', soon: true, onClick: () => comingSoon('积分') },
     { key: 'reminders', label: '消息提醒', icon: 'bell', soon: true, onClick: () => comingSoon('消息提醒') },
@@ -74,6 +76,7 @@ export default function HomePage(): React.ReactElement {
 
       <View className='card' data-testid='todo-list'>
         <View className='card__title'>我的待办</View>
+        <EvaluationTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>
 

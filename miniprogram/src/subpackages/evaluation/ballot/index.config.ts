@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '民主测评表',
+})

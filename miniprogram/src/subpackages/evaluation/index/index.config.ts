@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '民主评议',
+  enablePullDownRefresh: true,
+})

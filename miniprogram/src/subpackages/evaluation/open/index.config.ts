@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '开启民主评议',
+})

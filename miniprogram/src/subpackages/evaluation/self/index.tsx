@@ -1,0 +1,85 @@
+/**
+ * 个人自评 (`?roundId=`): the member writes (or rewrites) their self-assessment while the round is open;
+ * other members read it on their ballot. Up to 2000 characters.
+ */
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { evaluation } from '@shared/contract/evaluation'
+import { api } from '@/services/api'
+import { AccessGate } from '@/components/AccessGate'
+import { PageError, PageLoading } from '@/components/PageState'
+import { useAction } from '@/features/common/use-action'
+import { useMyRound } from '@/features/evaluation/use-evaluation'
+import { back } from '@/utils/nav'
+import '../evaluation.scss'
+import './index.scss'
+
+const MAX = 2000
+const HINT = '可从以下方面总结：理论学习、参加组织生活、履行党员义务、发挥先锋模范作用、联系服务群众、存在的不足和努力方向。'
+
+function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
+  const { data, loading, error, reload } = useMyRound(roundId)
+  const [text, setText] = useState('')
+  const [touched, setTouched] = useState(false)
+  const round = data?.round ?? null
+  useEffect(() => {
+    if (round?.me.selfAssessment && !touched) setText(round.me.selfAssessment.text)
+  }, [round, touched])
+  const save = useAction((value: string) => api.evaluation.submitSelfAssessment({ roundId: round?.id ?? '', text: value }))
+
+  if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
+  if (loading && !data) return <View className='page'><PageLoading /></View>
+  if (!round || round.status !== 'open') return <View className='page'><PageError message='评议不在进行中，不能填写自评' /></View>
+
+  const trimmed = text.trim()
+  const submit = async (): Promise<void> => {
+    if (trimmed === '') {
+      void Taro.showToast({ title: '请填写自评内容', icon: 'none' })
+      return
+    }
+    const saved = await save.run(trimmed)
+    if (!saved) return
+    void Taro.showToast({ title: '自评已提交', icon: 'success', duration: 1200 })
+    setTimeout(back, 600)
+  }
+
+  return (
+    <View className='page page--with-bar ev-self-page' data-testid='self-page'>
+      <View className='card'>
+        <Text className='ev-head__title'>{round.title}</Text>
+        <Text className='ev-head__line'>{HINT}</Text>
+      </View>
+      <View className='card'>
+        <TextArea
+          className='ev-self-page__input'
+          data-testid='self-text'
+          value={text}
+          placeholder='请输入个人自评'
+          maxLength={MAX}
+          autoSize
+          onChange={(v) => {
+            setTouched(true)
+            setText(v)
+          }}
+        />
+        <Text className='ev-self-page__count'>
+          {text.length}/{MAX}
+        </Text>
+      </View>
+      {save.error ? <View className='ev-error'>{save.error}</View> : null}
+      <View className='ev-note'>自评会显示在其他党员的测评表上，供大家参考。测评结束前可以修改。</View>
+      <View className='bottom-bar'>
+        <Button type='primary' size='large' block loading={save.pending} disabled={save.pending} data-testid='self-submit' onClick={() => void submit()}>
+          {round.me.selfAssessment ? '保存修改' : '提交自评'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function SelfPage(): React.ReactElement {
+  const { params } = useRouter()
+  return <AccessGate action={evaluation.actions.submitSelfAssessment}>{() => <SelfForm roundId={params.roundId || undefined} />}</AccessGate>
+}
