@@ -4,10 +4,19 @@
  */
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type Chain from 'webpack-chain'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
+
+/**
+ * chinese-days (holidays, 调休, 农历; used by shared/rules) declares `"type": "commonjs"` but its
+ * `module` entry is ESM, so webpack would parse it as CommonJS-only and fail: let webpack detect the format.
+ */
+function esmInCommonjsPackages(chain: Chain): void {
+  chain.module.rule('chinese-days-esm').test(/[\\/]node_modules[\\/]chinese-days[\\/].*\.js$/).type('javascript/auto')
+}
 const sharedDir = path.resolve(root, '..', 'shared')
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -36,6 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir] },
+      webpackChain: esmInCommonjsPackages,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -46,6 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
+      webpackChain: esmInCommonjsPackages,
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

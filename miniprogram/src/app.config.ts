@@ -10,6 +10,15 @@ export default defineAppConfig({
   ],
   subPackages: [
     {
+      root: 'subpackages/meetings',
+      pages: ['detail/index', 'host/index', 'checklist/index', 'minutes/index', 'edit/index', 'leaves/index', 'attendance/index', 'member/index', 'plan/index', 'compliance/index'],
+    },
+    { root: 'subpackages/dues', pages: ['mine/index', 'report/index', 'publications/index', 'publication/index'] },
+    {
+      root: 'subpackages/dues-admin',
+      pages: ['index/index', 'assessment/index', 'import/index', 'collection/index', 'reports/index', 'arrears/index', 'publish/index'],
+    },
+    {
       root: 'subpackages/admin',
       pages: ['members/index', 'member-edit/index', 'member-detail/index', 'roles/index', 'branch/index'],
     },

@@ -3,6 +3,8 @@
  * and the to-dos. Each returns `{ data, loading, error, reload, setData }` (see useApiCall).
  */
 import type { Arrears, Assessment, Collection, DuesTodo, MemberDues, PendingReport, Publication } from '@shared/contract/dues'
+import { useRef } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { api } from '@/services/api'
 import { useApiCall, type ApiCallState } from '../common/use-api-call'
 
@@ -53,4 +55,16 @@ export function filterRows(rows: Collection['rows'], filter: CollectionFilter): 
     case 'paid':
       return rows.filter((r) => r.entry.status === 'paid' || r.entry.status === 'exempt')
   }
+}
+
+/** Reload when the page is shown again (coming back from another page), not on its first show. */
+export function useReloadOnReturn(...reloads: (() => Promise<void>)[]): void {
+  const first = useRef(true)
+  useDidShow(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    for (const r of reloads) void r()
+  })
 }

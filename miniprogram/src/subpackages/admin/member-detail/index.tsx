@@ -186,12 +186,17 @@ function Detail({ me, memberId, justCreated }: { me: BoundMe; memberId: string; 
       <Dialog
         visible={unbindOpen}
         title='解除微信绑定'
-        confirmText={unbind.pending ? '处理中…' : '确认解除'}
-        cancelText='取消'
-        disableConfirmButton={unbind.pending}
-        onConfirm={() => void confirmUnbind()}
-        onCancel={() => setUnbindOpen(false)}
         onClose={() => setUnbindOpen(false)}
+        footer={
+          <View className='unbind__footer'>
+            <Button className='unbind__btn' data-testid='unbind-cancel' onClick={() => setUnbindOpen(false)}>
+              取消
+            </Button>
+            <Button className='unbind__btn' type='primary' loading={unbind.pending} data-testid='unbind-confirm' onClick={() => void confirmUnbind()}>
+              确认解除
+            </Button>
+          </View>
+        }
       >
         <View className='unbind' data-testid='unbind-dialog'>
           <Text className='unbind__text'>解除后，{member.name} 需要用新的邀请码重新绑定。请选择原因：</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '欠交提醒', enablePullDownRefresh: true })

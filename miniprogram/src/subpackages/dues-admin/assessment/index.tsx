@@ -1,0 +1,183 @@
+/**
+ * 基数核定: the whole branch on one screen — category and base per member, the monthly amount and band
+ * computed while typing (the shared rules, the branch's rounding), inline errors, members' own
+ * submissions to adopt; saving sends the changed rows from the chosen month (all or nothing).
+ */
+import { useEffect, useMemo, useState } from 'react'
+import { View, Text, Input, Picker as NativePicker } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { dues } from '@shared/contract/dues'
+import { DUES_CATEGORIES, type DuesCategory } from '@shared/contract/org'
+import type { DuesRounding } from '@shared/rules/dues'
+import { isRateCategory } from '@shared/rules/dues-extra'
+import { formatFen } from '@shared/rules/money'
+import { ROUTES } from '@/constants/routes'
+import { api } from '@/services/api'
+import { AccessGate } from '@/components/AccessGate'
+import { PageError, PageLoading } from '@/components/PageState'
+import { useAction } from '@/features/common/use-action'
+import { checkRow, entriesToSave, isChanged, rowsFromAssessment, type BaseRow } from '@/features/dues/base-form'
+import { DUES_CATEGORY_LABELS, monthCN, yuan } from '@/features/dues/labels'
+import { useAssessment, useReloadOnReturn } from '@/features/dues/use-dues'
+import { formatDate } from '@/utils/format'
+import { go } from '@/utils/nav'
+import '@/features/dues/dues.scss'
+import './index.scss'
+
+const CATEGORY_LABELS = DUES_CATEGORIES.map((c) => DUES_CATEGORY_LABELS[c])
+
+function Editor(): React.ReactElement {
+  const { data, loading, error, reload } = useAssessment()
+  const [rows, setRows] = useState<BaseRow[]>([])
+  const [fromMonth, setFromMonth] = useState('')
+  const [errorsShown, setErrorsShown] = useState(false)
+  const save = useAction(api.dues.setBases)
+  useReloadOnReturn(reload)
+
+  useEffect(() => {
+    if (!data) return
+    setRows(rowsFromAssessment(data))
+    setFromMonth((m) => m || data.currentMonth)
+  }, [data])
+
+  const opts = useMemo(
+    () => ({ rounding: (data?.rounding ?? 'ceil-fen') as DuesRounding, farmerDefaultFen: data?.farmerDefaultFen ?? 20, fromMonth: fromMonth || data?.currentMonth || '2026-01' }),
+    [data, fromMonth],
+  )
+  const changed = rows.filter(isChanged)
+
+  if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
+  if (loading || !data) return <View className='page'><PageLoading cards={3} /></View>
+
+  const set = (memberId: string, patch: Partial<BaseRow>) => setRows((rs) => rs.map((r) => (r.memberId === memberId ? { ...r, ...patch } : r)))
+  const proposals = new Map(data.rows.filter((r) => r.proposal).map((r) => [r.memberId, r.proposal]))
+  const done = data.rows.filter((r) => r.assessedThisYear).length
+
+  const submit = async (): Promise<void> => {
+    setErrorsShown(true)
+    const plan = entriesToSave(rows, opts)
+    if (!plan.ok) {
+      void Taro.showToast({ title: plan.message, icon: 'none', duration: 3000 })
+      return
+    }
+    if (plan.entries.length === 0) {
+      void Taro.showToast({ title: '没有改动', icon: 'none' })
+      return
+    }
+    const { confirm } = await Taro.showModal({
+      title: '保存核定',
+      content: `${plan.entries.length}名党员的党费自${monthCN(opts.fromMonth)}起按新核定的金额交纳。`,
+      confirmText: '保存',
+      confirmColor: '#c8161d',
+    })
+    if (!confirm) return
+    const r = await save.run({ fromMonth: opts.fromMonth, entries: plan.entries })
+    if (!r) return
+    void Taro.showToast({ title: `已保存${r.updated}人`, icon: 'success' })
+    setErrorsShown(false)
+    void reload()
+  }
+
+  return (
+    <View className='page page--with-bar assess' data-testid='assessment-page'>
+      <View className='card'>
+        <View className='assess__head'>
+          <Text className='assess__title'>{data.year}年党费核定</Text>
+          <Text className={`assess__progress${data.overdue ? ' assess__progress--late' : ''}`}>
+            已核定 {done}/{data.rows.length} 人
+          </Text>
+        </View>
+        <Text className='dues-hint'>
+          截止{formatDate(data.deadline)}{data.overdue ? '（已逾期）' : ''}。基数为每月工资收入扣除个人所得税；金额按基数全额分档计算，{data.roundingLabel}。
+        </Text>
+        <View className='assess__from'>
+          <Text className='assess__from-label'>生效月份</Text>
+          <NativePicker mode='date' fields='month' value={opts.fromMonth} onChange={(e) => setFromMonth(String(e.detail.value).slice(0, 7))}>
+            <View className='dues-input assess__from-value' data-testid='from-month'>
+              {monthCN(opts.fromMonth)} ›
+            </View>
+          </NativePicker>
+        </View>
+        <Text className='assess__import' data-testid='open-import' onClick={() => go(ROUTES.duesImport)}>
+          从 Excel 核算表导入 ›
+        </Text>
+      </View>
+
+      <View className='assess__list'>
+        {rows.map((r) => {
+          const c = checkRow(r, opts)
+          const showError = c.error && (errorsShown || (r.base.trim() !== '' && r.base.trim() !== r.original.base))
+          const proposal = proposals.get(r.memberId)
+          return (
+            <View key={r.memberId} className={`assess-row${isChanged(r) ? ' assess-row--changed' : ''}`} data-testid='assess-row' data-member-id={r.memberId}>
+              <View className='assess-row__top'>
+                <Text className='assess-row__name'>{r.name}</Text>
+                <Text className='assess-row__amount' data-testid='assess-amount'>
+                  {c.monthlyFen !== null ? `每月 ${yuan(c.monthlyFen)} 元` : r.category === '' ? '未核定' : ''}
+                </Text>
+              </View>
+              <View className='assess-row__inputs'>
+                <NativePicker
+                  mode='selector'
+                  range={CATEGORY_LABELS}
+                  value={r.category === '' ? 0 : DUES_CATEGORIES.indexOf(r.category)}
+                  onChange={(e) => set(r.memberId, { category: DUES_CATEGORIES[Number(e.detail.value)] as DuesCategory })}
+                >
+                  <View className='dues-input assess-row__cat' data-testid='assess-category'>
+                    {r.category === '' ? '选择类别' : DUES_CATEGORY_LABELS[r.category].replace(/党员$/, '')} ▾
+                  </View>
+                </NativePicker>
+                {r.category !== '' && isRateCategory(r.category) ? (
+                  <View className='assess-row__base'>
+                    <Input className='dues-input' type='digit' data-testid='assess-base' value={r.base} placeholder='基数' onInput={(e) => set(r.memberId, { base: e.detail.value })} />
+                    <Text className='assess-row__unit'>元</Text>
+                  </View>
+                ) : r.category === 'farmer' ? (
+                  <View className='assess-row__base'>
+                    <Input className='dues-input' type='digit' value={r.farmer} placeholder={formatFen(data.farmerDefaultFen)} onInput={(e) => set(r.memberId, { farmer: e.detail.value })} />
+                    <Text className='assess-row__unit'>元/月</Text>
+                  </View>
+                ) : null}
+              </View>
+              {showError ? (
+                <Text className='assess-row__error' data-testid='assess-error'>
+                  {c.error}
+                </Text>
+              ) : c.band ? (
+                <Text className='assess-row__band' data-testid='assess-band'>
+                  {c.band}
+                </Text>
+              ) : null}
+              {proposal ? (
+                <View className='assess-row__proposal'>
+                  <Text>
+                    本人提交：{DUES_CATEGORY_LABELS[proposal.category]}
+                    {proposal.baseFen !== null ? ` ${yuan(proposal.baseFen)}元` : ''}
+                    {proposal.note ? `（${proposal.note}）` : ''}
+                  </Text>
+                  <Text
+                    className='assess-row__adopt'
+                    onClick={() => set(r.memberId, { category: proposal.category, base: proposal.baseFen !== null ? formatFen(proposal.baseFen) : r.base })}
+                  >
+                    采用
+                  </Text>
+                </View>
+              ) : null}
+            </View>
+          )
+        })}
+      </View>
+
+      <View className='bottom-bar'>
+        <Button type='primary' size='large' block loading={save.pending} disabled={changed.length === 0} data-testid='assess-save' onClick={() => void submit()}>
+          {changed.length ? `保存（${changed.length}人有改动）` : '保存'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function AssessmentPage(): React.ReactElement {
+  return <AccessGate action={dues.actions.assessment}>{() => <Editor />}</AccessGate>
+}

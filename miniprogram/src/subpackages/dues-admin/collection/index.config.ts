@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '收缴登记', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '登记到会', enablePullDownRefresh: true })
