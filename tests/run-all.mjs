@@ -35,7 +35,9 @@ run('typecheck', 'npx tsc -p tsconfig.json --noEmit')
 run('lint', 'npx eslint . --max-warnings=0')
 run('build', 'node scripts/build-functions.mjs && npm run build:h5 --silent && npm run build:weapp --silent')
 run('rules-coverage', 'node tests/rules-coverage.mjs')
-run('jest', `npx jest --ci --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json') })
+// The handler tests log every query their functions issue; the indexes step checks each is served (issue 11).
+run('jest', `npx jest --ci --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json'), env: { ZHIBU_QUERY_LOG: join(tmp, 'queries') } })
+run('indexes', `node scripts/check-indexes.mjs ${join(tmp, 'queries')}`)
 run('e2e', `npx jest -c tests/e2e/jest.config.js --ci --json --outputFile=${join(tmp, 'e2e.json')}`, { jsonFile: join(tmp, 'e2e.json') })
 
 let passed = 0

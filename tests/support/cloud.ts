@@ -12,6 +12,7 @@ import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
 import { clock } from '../../local/clock'
 import { seedDemo, SEED_PARTS, type SeedPart } from '../../local/seed'
+import { attachQueryLog } from './query-log'
 
 export { DEMO, devOpenid } from '../../local/seed'
 export { clock }
@@ -39,12 +40,17 @@ export const startTestCloud = async (opts: { seed?: boolean; parts?: SeedPart[] 
   const db = await createDbService({ dataDir })
   const url = await db.listen(0)
   pointSdkAt(url)
+  // Off unless ZHIBU_QUERY_LOG is set (the index coverage check of `npm test`).
+  const queryLog = attachQueryLog(db)
   const seed = async () => {
     if (opts.seed !== false) await seedDemo(db, new Date().toISOString(), opts.parts ?? SEED_PARTS)
   }
   await seed()
-  const raw = async (fn: string, event: unknown, openid: string | null) =>
-    (await withInvocationTag(`${fn}#${++seq}`, () => loadMain(fn, 'source')(event, fabricateContext(fn, openid)))) as Reply
+  const raw = async (fn: string, event: unknown, openid: string | null) => {
+    const tag = `${fn}#${++seq}`
+    queryLog?.name(tag, `${fn}.${String((event as { action?: unknown } | null)?.action ?? '?')}`)
+    return (await withInvocationTag(tag, () => loadMain(fn, 'source')(event, fabricateContext(fn, openid)))) as Reply
+  }
   return {
     db,
     raw,
