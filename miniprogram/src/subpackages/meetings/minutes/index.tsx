@@ -155,7 +155,7 @@ function Locked({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
       <View className='card'>
         <View className='minutes__fields'>
           {CORRECTION_FIELDS.map((k) => (
-            <View key={k} className={`choice-chip${field === k ? ' choice-chip--on' : ''}`} onClick={() => setField(k)}>
+            <View key={k} className={`mt-choice${field === k ? ' mt-choice--on' : ''}`} onClick={() => setField(k)}>
               <Text>{CORRECTION_FIELD_LABELS[k]}</Text>
             </View>
           ))}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达标情况', enablePullDownRefresh: true })
