@@ -13,6 +13,7 @@ import { RoleTags } from '@/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { EvaluationTodo } from '@/components/EvaluationTodo'
+import { MeetingsTodo } from '@/components/MeetingsTodo'
 import { comingSoon, go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
@@ -76,6 +77,7 @@ export default function HomePage(): React.ReactElement {
 
       <View className='card' data-testid='todo-list'>
         <View className='card__title'>我的待办</View>
+        <MeetingsTodo />
         <EvaluationTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>
