@@ -4,8 +4,9 @@ import { points } from './points'
 import { meetings } from './meetings'
 import { evaluation } from './evaluation'
 import { dues } from './dues'
+import { reminders } from './reminders'
 
-export const domains = { org, points, meetings, dues, evaluation } as const
+export const domains = { org, points, meetings, dues, evaluation, reminders } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -17,3 +18,4 @@ export { points } from './points'
 export { meetings } from './meetings'
 export { evaluation } from './evaluation'
 export { dues } from './dues'
+export { reminders } from './reminders'

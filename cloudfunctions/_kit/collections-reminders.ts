@@ -1,0 +1,110 @@
+/**
+ * Documents of the reminders feature (registered in `collections.ts`): one subscription document per
+ * recipient (accepts banked per template, switched-off topics, the day of the last push — one read for the
+ * settings page), the send log `${eventKey}_${recipientId}` that makes sending idempotent, the to-do list,
+ * and reminders other domains schedule through `_kit/reminder-feed.ts`.
+ */
+import type { ReminderTopic, TemplateKey } from '@shared/contract/reminders'
+
+/**
+ * `reminder_subs/{recipientId}`: a recipient is a member (`memberId`) or a 上级 admin who is not a member
+ * (`u-${openid}`). Accepts belong to the WeChat identity that made them: when `openid` changes they no longer count.
+ */
+export interface ReminderSubsDoc {
+  _id: string
+  openid: string
+  memberId: string | null
+  /** One-time accepts left per template; each send spends one, WeChat's 43101 sets it to 0. */
+  quota: Record<TemplateKey, number>
+  /** Topics the recipient switched off. */
+  off: ReminderTopic[]
+  /** Beijing date of the last push that counts against the one-a-day limit. */
+  lastPushDate: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const REMINDER_LOG_STATUSES = ['queued', 'sending', 'sent', 'skipped', 'refused', 'retry', 'failed', 'unconfirmed'] as const
+export type ReminderLogStatus = (typeof REMINDER_LOG_STATUSES)[number]
+
+/**
+ * `reminder_log/${eventKey}_${recipientId}`, created before anything is sent (a duplicate means someone
+ * else has it). `queued` → `sending` (written just before the WeChat call) → `sent`; or `skipped` (to-do
+ * only: switched off, no accepts, daily limit, not bound), `refused` (43101), `retry` (WeChat busy; next
+ * tick), `failed`, `unconfirmed` (a run died during the call: never sent again — at most once).
+ */
+export interface ReminderLogDoc {
+  _id: string
+  eventKey: string
+  topic: ReminderTopic
+  branchId: string | null
+  recipientId: string
+  memberId: string | null
+  template: TemplateKey
+  status: ReminderLogStatus
+  /** Why it was skipped or failed (`off`, `no-quota`, `daily-limit`, `no-openid`, a WeChat code …). */
+  reason: string | null
+  attempts: number
+  /** The run holding it; another run may take a `queued` or `sending` log over only after `leaseUntil`. */
+  runId: string
+  leaseUntil: string
+  /** When a `retry` may be attempted again. */
+  nextAt: string | null
+  dueAt: string
+  expiresAt: string
+  sentAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/**
+ * `todos/{td_…}`: one per (topic, subject, recipient) — e.g. the 主题党日 of 2024-05-26 for a member —
+ * so the eve and day-of reminders update one to-do. Open until done or past `until`.
+ */
+export interface TodoDoc {
+  _id: string
+  recipientId: string
+  memberId: string | null
+  branchId: string | null
+  topic: string
+  subject: string
+  title: string
+  detail: string | null
+  link: string | null
+  dueDate: string | null
+  /** Last Beijing date it is shown (`9999-12-31`: until done). */
+  until: string
+  done: boolean
+  doneAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** Who a scheduled reminder is for: named members (e.g. a meeting's 应到) or a role in the branch. */
+export type ReminderAudienceSpec =
+  | { kind: 'members'; memberIds: string[]; mandatory: boolean }
+  | { kind: 'branch' }
+  | { kind: 'secretary' }
+  | { kind: 'secretary-and-admins' }
+
+/**
+ * `reminder_events/{eventKey}`: a reminder another domain scheduled (dues arrears, 谈心谈话 gaps …). The
+ * scheduler sends it between `dueAt` and `expiresAt`; `cancelled` stops it.
+ */
+export interface ReminderEventDoc {
+  _id: string
+  topic: ReminderTopic
+  branchId: string
+  dueAt: string
+  expiresAt: string
+  audience: ReminderAudienceSpec
+  /** One to-do per recipient: its subject, text, page and the last day it shows. */
+  todo: { subject: string; title: string; detail: string | null; link: string | null; dueDate: string | null; until: string }
+  /** Message fields: `title` (≤20 chars are kept), `date` (`YYYY-MM-DD`), optional `time` (`HH:mm`), `place`, `note`. */
+  message: { title: string; date: string; time: string | null; place: string | null; note: string }
+  /** Sent even when the recipient already had a push today (meetings starting soon). */
+  urgent: boolean
+  cancelled: boolean
+  createdAt: string
+  updatedAt: string
+}

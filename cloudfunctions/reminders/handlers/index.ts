@@ -1,0 +1,6 @@
+export { templates } from './templates'
+export { settings } from './settings'
+export { subscribed } from './subscribed'
+export { setTopic } from './set-topic'
+export { listTodos } from './list-todos'
+export { doneTodo } from './done-todo'
