@@ -3,7 +3,7 @@
  * validation with the contract's own schema (the form refuses exactly what the server would).
  */
 import { MeetingFieldsSchema, type MeetingDetail, type MeetingFields } from '@shared/contract/meetings'
-import type { MeetingKind } from '@shared/rules/meetings'
+import { MEETING_KINDS, type MeetingKind } from '@shared/rules/meetings'
 
 export interface MeetingForm {
   kind: MeetingKind | ''
@@ -34,6 +34,28 @@ export const emptyMeetingForm = (defaults: Partial<MeetingForm> = {}): MeetingFo
   materials: '',
   ...defaults,
 })
+
+const decoded = (v: string): string => {
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    return v
+  }
+}
+
+/**
+ * A new meeting prefilled from page parameters (`?kind=group&date=2026-10-31&groupId=…&topic=…`, as the
+ * 书记 workbench links a missing meeting); anything malformed is ignored.
+ */
+export function prefillFromParams(params: Partial<Record<string, string>>): Partial<MeetingForm> {
+  const out: Partial<MeetingForm> = {}
+  const kind = params.kind
+  if (kind && (MEETING_KINDS as readonly string[]).includes(kind)) out.kind = kind as MeetingKind
+  if (params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date)) out.date = params.date
+  if (params.groupId && /^[A-Za-z0-9_-]{1,64}$/.test(params.groupId)) out.groupId = params.groupId
+  if (params.topic) out.topic = decoded(params.topic).slice(0, 60)
+  return out
+}
 
 export function formFromMeeting(m: MeetingDetail): MeetingForm {
   return {

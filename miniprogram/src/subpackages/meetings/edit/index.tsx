@@ -19,7 +19,7 @@ import { isCommittee } from '@/features/org/permissions'
 import { ROSTER_LIMIT } from '@/features/org/use-org'
 import { useApiCall } from '@/features/common/use-api-call'
 import { KIND_CHOICES } from '@/features/meetings/labels'
-import { emptyMeetingForm, formFromMeeting, validateMeetingForm, type MeetingForm, type MeetingFormErrors } from '@/features/meetings/meeting-form'
+import { emptyMeetingForm, formFromMeeting, prefillFromParams, validateMeetingForm, type MeetingForm, type MeetingFormErrors } from '@/features/meetings/meeting-form'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { back } from '@/utils/nav'
 import '../shared.scss'
@@ -32,7 +32,7 @@ const TIMES = Array.from({ length: 30 }, (_, i) => {
 })
 const NO_GROUP = '__none__'
 
-function Editor({ me, meetingId }: { me: BoundMe; meetingId: string | undefined }): React.ReactElement {
+function Editor({ me, meetingId, prefill = {} }: { me: BoundMe; meetingId: string | undefined; prefill?: Partial<MeetingForm> }): React.ReactElement {
   const editing = meetingId !== undefined
   const existing = useMeeting(meetingId)
   const committee = isCommittee(me)
@@ -40,7 +40,7 @@ function Editor({ me, meetingId }: { me: BoundMe; meetingId: string | undefined 
   const ownGroup = committee ? undefined : (me.member.groupId ?? undefined)
   const roster = useApiCall(() => api.org.listMembers(ownGroup ? { groupId: ownGroup, page: { limit: ROSTER_LIMIT } } : { page: { limit: ROSTER_LIMIT } }), [ownGroup])
   const [form, setForm] = useState<MeetingForm>(() =>
-    emptyMeetingForm(committee ? { hostId: me.member.id, place: '党群服务中心' } : { kind: 'group', groupId: ownGroup ?? '', hostId: me.member.id }),
+    emptyMeetingForm(committee ? { hostId: me.member.id, place: '党群服务中心', ...prefill } : { ...prefill, kind: 'group', groupId: ownGroup ?? '', hostId: me.member.id }),
   )
   const [errors, setErrors] = useState<MeetingFormErrors>({})
   const save = useAction((fields: Parameters<typeof api.meetings.createMeeting>[0]['fields']) =>
@@ -127,5 +127,5 @@ function Editor({ me, meetingId }: { me: BoundMe; meetingId: string | undefined 
 
 export default function MeetingEditPage(): React.ReactElement {
   const { params } = useRouter()
-  return <AccessGate action={contract.actions.createMeeting}>{(me) => <Editor me={me} meetingId={params.meetingId} />}</AccessGate>
+  return <AccessGate action={contract.actions.createMeeting}>{(me) => <Editor me={me} meetingId={params.meetingId} prefill={prefillFromParams(params)} />}</AccessGate>
 }
