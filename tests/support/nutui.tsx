@@ -106,20 +106,19 @@ export function Dialog(
     content?: ReactNode
     confirmText?: ReactNode
     cancelText?: ReactNode
+    footer?: ReactNode
     onConfirm?: () => void
     onCancel?: () => void
   },
 ) {
   if (!props.visible) return null
-  return createElement(
-    'div',
-    { role: 'dialog' },
-    createElement('h2', null, props.title),
-    props.content,
-    props.children,
-    createElement('button', { type: 'button', onClick: props.onCancel }, props.cancelText ?? '取消'),
-    createElement('button', { type: 'button', onClick: props.onConfirm }, props.confirmText ?? '确认'),
-  )
+  // A custom `footer` replaces the default 取消 / 确认 buttons, as in NutUI.
+  const footer =
+    props.footer ?? [
+      createElement('button', { key: 'cancel', type: 'button', onClick: props.onCancel }, props.cancelText ?? '取消'),
+      createElement('button', { key: 'ok', type: 'button', onClick: props.onConfirm }, props.confirmText ?? '确认'),
+    ]
+  return createElement('div', { role: 'dialog' }, createElement('h2', null, props.title), props.content, props.children, footer)
 }
 
 interface Option {

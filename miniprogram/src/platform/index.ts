@@ -1,9 +1,24 @@
 /**
  * The platform adapter: the only module that touches `Taro.cloud`, `scanCode` and
  * `requestSubscribeMessage`. weapp talks to CloudBase; h5 (browser, e2e) talks to the local host's
- * `/api/<function>` over fetch. `process.env.TARO_ENV` is replaced at build time, so the other branch is dropped.
+ * `/api/<function>` over fetch. `process.env.TARO_ENV` is replaced at build time, so the other
+ * platform's functions are dropped from the bundle.
  */
 import Taro from '@tarojs/taro'
+
+/** A transport failure (no network, host down, non-JSON reply) — distinct from an error envelope. */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TransportError'
+  }
+}
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+// ---- weapp: CloudBase through Taro.cloud and WeChat's own APIs ----
 
 let cloudReady = false
 
@@ -15,25 +30,43 @@ function ensureCloud(): void {
   cloudReady = true
 }
 
-/** A transport failure (no network, host down, non-JSON reply) — distinct from an error envelope. */
-export class TransportError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'TransportError'
+async function callFunctionWeapp(name: string, data: Record<string, unknown>): Promise<unknown> {
+  ensureCloud()
+  try {
+    const res = await Taro.cloud.callFunction({ name, data })
+    return res.result
+  } catch (e) {
+    throw new TransportError(messageOf(e))
   }
 }
 
-/** Call a cloud function and return its raw (still unvalidated) result. */
-export async function callFunction(name: string, data: Record<string, unknown>): Promise<unknown> {
-  if (process.env.TARO_ENV === 'weapp') {
-    ensureCloud()
-    try {
-      const res = await Taro.cloud.callFunction({ name, data })
-      return res.result
-    } catch (e) {
-      throw new TransportError(e instanceof Error ? e.message : String(e))
-    }
+async function scanCodeWeapp(): Promise<string | null> {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
+    return res.result
+  } catch {
+    return null // the user closed the scanner
   }
+}
+
+async function requestSubscribeWeapp(ids: string[]): Promise<Record<string, SubscribeAnswer>> {
+  try {
+    // `entityIds` is an Alipay-only field that Taro 4.2.1 declares required (PITFALLS.md).
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, unknown>
+    const out: Record<string, SubscribeAnswer> = {}
+    for (const id of ids) {
+      const v = res[id]
+      out[id] = v === 'accept' || v === 'ban' || v === 'filter' ? v : 'reject'
+    }
+    return out
+  } catch {
+    return Object.fromEntries(ids.map((id) => [id, 'reject' as const]))
+  }
+}
+
+// ---- h5: the local host on the same origin ----
+
+async function callFunctionH5(name: string, data: Record<string, unknown>): Promise<unknown> {
   let res: Response
   try {
     res = await fetch('/api/' + name, {
@@ -43,7 +76,7 @@ export async function callFunction(name: string, data: Record<string, unknown>):
       credentials: 'same-origin',
     })
   } catch (e) {
-    throw new TransportError(e instanceof Error ? e.message : String(e))
+    throw new TransportError(messageOf(e))
   }
   try {
     return await res.json()
@@ -52,44 +85,30 @@ export async function callFunction(name: string, data: Record<string, unknown>):
   }
 }
 
-/**
- * Scan a QR code and return its text, or `null` if the user cancelled. On h5 there is no camera
- * API without the WeChat JS-SDK, so the user types or pastes the code's text (e2e answers the prompt).
- */
-export async function scanCode(): Promise<string | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
-      return res.result
-    } catch {
-      return null
-    }
-  }
+/** No camera API without the WeChat JS-SDK: the user types or pastes the code's text (e2e answers the prompt). */
+async function scanCodeH5(): Promise<string | null> {
   const text = window.prompt('请输入或粘贴二维码内容')
   return text === null || text.trim() === '' ? null : text.trim()
 }
 
-export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+// ---- the adapter ----
+
+/** Call a cloud function and return its raw (still unvalidated) result. */
+export function callFunction(name: string, data: Record<string, unknown>): Promise<unknown> {
+  return process.env.TARO_ENV === 'weapp' ? callFunctionWeapp(name, data) : callFunctionH5(name, data)
+}
+
+/** Scan a QR code and return its text, or `null` if the user cancelled. */
+export function scanCode(): Promise<string | null> {
+  return process.env.TARO_ENV === 'weapp' ? scanCodeWeapp() : scanCodeH5()
+}
 
 /**
  * Ask for one-time subscribe-message permission (≤3 template ids; must run inside a tap handler).
  * Returns each template id's answer. On h5 every template is accepted (the local host's outbox shows sends).
  */
-export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, SubscribeAnswer>> {
+export function requestSubscribe(tmplIds: string[]): Promise<Record<string, SubscribeAnswer>> {
   const ids = tmplIds.slice(0, 3)
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      // `entityIds` is an Alipay-only field that Taro 4.2.1 declares required (PITFALLS.md).
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, unknown>
-      const out: Record<string, SubscribeAnswer> = {}
-      for (const id of ids) {
-        const v = res[id]
-        out[id] = v === 'accept' || v === 'ban' || v === 'filter' ? v : 'reject'
-      }
-      return out
-    } catch {
-      return Object.fromEntries(ids.map((id) => [id, 'reject' as const]))
-    }
-  }
-  return Object.fromEntries(ids.map((id) => [id, 'accept' as const]))
+  if (process.env.TARO_ENV === 'weapp') return requestSubscribeWeapp(ids)
+  return Promise.resolve(Object.fromEntries(ids.map((id) => [id, 'accept' as const])))
 }
