@@ -26,6 +26,8 @@ export default defineAppConfig({
       root: 'subpackages/evaluation',
       pages: ['index/index', 'self/index', 'ballot/index', 'manage/index', 'open/index', 'assess/index', 'followup/index'],
     },
+    { root: 'subpackages/points', pages: ['index/index', 'declare/index', 'entry/index', 'ranking/index'] },
+    { root: 'subpackages/points-admin', pages: ['index/index', 'review/index', 'scheme/index', 'publication/index', 'record/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -26,6 +26,7 @@ export const publishPeriod: Handler<typeof points.actions.publishPeriod> = async
   if (current.head.publications[input.periodKey]) throw new AppError('CONFLICT', `${period.label}积分已经公示`)
   const pending = await ctx.store.count('points_entries', {
     branchId,
+    origin: 'declared',
     status: ctx.store.cmd.in(PENDING),
     month: ctx.store.cmd.in(monthsBetween(monthOf(period.start), monthOf(period.end))),
   })

@@ -46,6 +46,15 @@ export const ROUTES = {
   evaluationOpen: '/subpackages/evaluation/open/index',
   evaluationAssess: '/subpackages/evaluation/assess/index',
   evaluationFollowUp: '/subpackages/evaluation/followup/index',
+  pointsHome: '/subpackages/points/index/index',
+  pointsDeclare: '/subpackages/points/declare/index',
+  pointsEntry: '/subpackages/points/entry/index',
+  pointsRanking: '/subpackages/points/ranking/index',
+  pointsAdmin: '/subpackages/points-admin/index/index',
+  pointsReview: '/subpackages/points-admin/review/index',
+  pointsScheme: '/subpackages/points-admin/scheme/index',
+  pointsPublication: '/subpackages/points-admin/publication/index',
+  pointsRecord: '/subpackages/points-admin/record/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

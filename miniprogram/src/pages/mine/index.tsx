@@ -5,9 +5,10 @@
 import { View, Text } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import { org } from '@shared/contract/org'
+import { points } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
-import { can } from '@/features/org/permissions'
+import { can, isCommittee } from '@/features/org/permissions'
 import { PageError, PageLoading } from '@/components/PageState'
 import { RoleTags } from '@/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
@@ -60,6 +61,7 @@ export default function MinePage(): React.ReactElement {
   const manage: MenuItemProps[] = []
   if (can(me, org.actions.listMembers)) manage.push({ icon: 'users', title: '党员名册', testId: 'menu-members', onClick: () => go(ROUTES.adminMembers) })
   if (can(me, org.actions.updateBranch)) manage.push({ icon: 'sliders', title: '支部设置', testId: 'menu-branch', onClick: () => go(ROUTES.adminBranch) })
+  if (can(me, points.actions.reviewQueue)) manage.push({ icon: 'star', title: isCommittee(me) ? '积分管理' : '积分审核', testId: 'menu-points-admin', onClick: () => go(isCommittee(me) ? ROUTES.pointsAdmin : ROUTES.pointsReview) })
 
   return (
     <View className='page mine' data-testid='mine-page'>
@@ -77,7 +79,7 @@ export default function MinePage(): React.ReactElement {
       <Cell.Group className='mine-menu'>
         {[
           menuItem({ icon: 'wallet', title: '党费', extra: '即将上线', testId: 'menu-dues', onClick: () => comingSoon('党费') }),
-          menuItem({ icon: 'star', title: '积分', extra: '即将上线', testId: 'menu-points', onClick: () => comingSoon('积分') }),
+          menuItem({ icon: 'star', title: '积分', testId: 'menu-points', onClick: () => go(ROUTES.pointsHome) }),
           menuItem({ icon: 'bell', title: '消息提醒', extra: '即将上线', testId: 'menu-reminders', onClick: () => comingSoon('消息提醒') }),
         ]}
       </Cell.Group>

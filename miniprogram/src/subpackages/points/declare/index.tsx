@@ -1,0 +1,190 @@
+/**
+ * 积分申报: pick the month (this month, or last month until its deadline), an item of the scheme, how many
+ * times, what was done and photos as evidence; submit for review. With `?id=` the member edits a 申报 not
+ * yet reviewed, or withdraws it (after a confirmation).
+ */
+import { useEffect, useRef, useState } from 'react'
+import { View, Text, Textarea, Image } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { points, type EntryView, type SchemeInfo } from '@shared/contract/points'
+import { declarableItems } from '@shared/rules/points-extra'
+import { api } from '@/services/api'
+import { AccessGate } from '@/components/AccessGate'
+import { PageError, PageLoading } from '@/components/PageState'
+import { useAction } from '@/features/common/use-action'
+import { useApiCall } from '@/features/common/use-api-call'
+import { monthLabel } from '@/features/points/labels'
+import { itemSummary } from '@/features/points/scheme-form'
+import { useSchemeInfo } from '@/features/points/use-points'
+import { pickImage } from '@/platform/file-io'
+import { back } from '@/utils/nav'
+import { formatDate } from '@/utils/format'
+import '@/features/points/points.scss'
+import './index.scss'
+
+const MAX_PHOTOS = 9
+const newKey = (): string => `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+
+function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }): React.ReactElement {
+  const scheme = info.current?.scheme
+  const items = scheme ? declarableItems(scheme) : []
+  const months = [info.declare.open ? { month: info.declare.month, deadline: info.declare.deadline } : null, info.declare.previousOpen].filter(
+    (m): m is { month: string; deadline: string } => m !== null && m.deadline !== null,
+  )
+  const [month, setMonth] = useState(editing?.month ?? months[0]?.month ?? info.declare.month)
+  const [code, setCode] = useState(editing?.itemCode ?? items[0]?.code ?? '')
+  const [count, setCount] = useState(editing?.count ?? 1)
+  const [description, setDescription] = useState(editing?.description ?? '')
+  const [photos, setPhotos] = useState<{ fileId: string; url: string | null }[]>(editing?.photos ?? [])
+  const clientKey = useRef(newKey())
+  const submit = useAction(api.points.submitEntry)
+  const update = useAction(api.points.updateEntry)
+  const withdraw = useAction(api.points.withdrawEntry)
+  const upload = useAction(api.points.uploadPhoto)
+  const item = items.find((i) => i.code === code)
+
+  const addPhoto = async (): Promise<void> => {
+    const picked = await pickImage()
+    if (!picked) return
+    const r = await upload.run({ ext: picked.type, base64: picked.base64 })
+    if (r) setPhotos((p) => [...p, { fileId: r.fileId, url: r.url ?? picked.previewUrl }])
+  }
+
+  const send = async (): Promise<void> => {
+    if (!item) {
+      void Taro.showToast({ title: '请选择申报项目', icon: 'none' })
+      return
+    }
+    if (description.trim() === '') {
+      void Taro.showToast({ title: '请写明做了什么', icon: 'none' })
+      return
+    }
+    if (item.evidenceRequired && photos.length === 0) {
+      void Taro.showToast({ title: '该项目需要上传照片作为佐证', icon: 'none' })
+      return
+    }
+    const fileIds = photos.map((p) => p.fileId)
+    const r = editing
+      ? await update.run({ entryId: editing.id, itemCode: code, count, description: description.trim(), photos: fileIds })
+      : await submit.run({ clientKey: clientKey.current, month, itemCode: code, count, description: description.trim(), photos: fileIds })
+    if (!r) return
+    void Taro.showToast({ title: editing ? '已保存' : '已提交，等待审核', icon: 'success' })
+    setTimeout(back, 600)
+  }
+
+  const remove = async (): Promise<void> => {
+    if (!editing) return
+    const { confirm } = await Taro.showModal({ title: '撤回申报', content: `撤回“${editing.itemName}”的申报？撤回后需重新申报。`, confirmText: '撤回', confirmColor: '#c8161d' })
+    if (!confirm) return
+    const r = await withdraw.run({ entryId: editing.id })
+    if (r) {
+      void Taro.showToast({ title: '已撤回', icon: 'success' })
+      setTimeout(back, 600)
+    }
+  }
+
+  if (!scheme) return <View className='page'><PageError message='支部尚未发布积分方案' /></View>
+  if (!editing && months.length === 0) return <View className='page'><PageError message='本月的积分申报已截止' /></View>
+
+  return (
+    <View className='page page--with-bar declare' data-testid='declare-page'>
+      <View className='card'>
+        <Text className='pts-label declare__first'>申报月份</Text>
+        {editing ? (
+          <Text className='declare__fixed'>{monthLabel(editing.month, true)}</Text>
+        ) : (
+          <View className='pts-chips'>
+            {months.map((m) => (
+              <Text key={m.month} className={`pts-chip${m.month === month ? ' pts-chip--on' : ''}`} data-testid='declare-month' onClick={() => setMonth(m.month)}>
+                {monthLabel(m.month, true)}（截止{formatDate(m.deadline).slice(5)}）
+              </Text>
+            ))}
+          </View>
+        )}
+
+        <Text className='pts-label'>申报项目</Text>
+        {items.map((i) => (
+          <View key={i.code} className={`pts-option${i.code === code ? ' pts-option--on' : ''}`} data-testid='declare-item' data-code={i.code} onClick={() => setCode(i.code)}>
+            <Text className='pts-option__name'>{i.name}</Text>
+            <Text className='pts-option__desc'>{itemSummary(i)}</Text>
+          </View>
+        ))}
+
+        <Text className='pts-label'>次数</Text>
+        <View className='declare__count'>
+          <Button size='large' disabled={count <= 1} onClick={() => setCount((c) => Math.max(1, c - 1))}>
+            −
+          </Button>
+          <Text className='declare__count-value' data-testid='declare-count'>
+            {count}
+          </Text>
+          <Button size='large' disabled={count >= 31} onClick={() => setCount((c) => Math.min(31, c + 1))}>
+            +
+          </Button>
+          {item ? <Text className='pts-hint'>共 {Math.round(item.points * count * 100) / 100} 分（封顶后以审核计入为准）</Text> : null}
+        </View>
+
+        <Text className='pts-label'>做了什么</Text>
+        <Textarea
+          className='pts-input pts-textarea'
+          data-testid='declare-description'
+          value={description}
+          maxlength={500}
+          placeholder='时间、地点、做了什么、效果如何'
+          onInput={(e) => setDescription(e.detail.value)}
+        />
+
+        <Text className='pts-label'>照片{item?.evidenceRequired ? '（必传）' : '（选填）'}</Text>
+        <View className='pts-photos'>
+          {photos.map((p) => (
+            <View key={p.fileId} className='pts-photos__cell'>
+              {p.url ? <Image className='pts-photos__img' src={p.url} mode='aspectFill' data-testid='declare-photo' /> : <View className='pts-photos__img pts-photos__img--missing' />}
+              <Text className='pts-photos__remove' onClick={() => setPhotos((list) => list.filter((x) => x.fileId !== p.fileId))}>
+                ×
+              </Text>
+            </View>
+          ))}
+          {photos.length < MAX_PHOTOS ? (
+            <View className='pts-photos__add' data-testid='declare-add-photo' onClick={() => void addPhoto()}>
+              <Text className='declare__plus'>{upload.pending ? '…' : '+'}</Text>
+              <Text>{upload.pending ? '上传中' : '添加照片'}</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      {editing ? (
+        <View className='card'>
+          <Button className='btn-block' size='large' type='danger' fill='outline' loading={withdraw.pending} data-testid='declare-withdraw' onClick={() => void remove()}>
+            撤回申报
+          </Button>
+        </View>
+      ) : null}
+
+      <View className='bottom-bar'>
+        <Button type='primary' size='large' loading={submit.pending || update.pending} disabled={upload.pending} data-testid='declare-submit' onClick={() => void send()}>
+          {editing ? '保存修改' : '提交申报'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Declare({ entryId }: { entryId: string | undefined }): React.ReactElement {
+  const info = useSchemeInfo()
+  const entry = useApiCall(entryId ? () => api.points.getEntry({ entryId }) : null, [entryId])
+  useEffect(() => {
+    if (entryId) void Taro.setNavigationBarTitle({ title: '修改申报' })
+  }, [entryId])
+  const error = info.error ?? entry.error
+  if (error) return <View className='page'><PageError message={error.message} onRetry={() => void Promise.all([info.reload(), entry.reload()])} /></View>
+  if (!info.data || (entryId && !entry.data)) return <View className='page'><PageLoading /></View>
+  if (entry.data && !entry.data.canEdit) return <View className='page'><PageError message='该申报已审核或已过截止日期，不能再修改' /></View>
+  return <Form info={info.data} editing={entry.data ?? null} />
+}
+
+export default function DeclarePage(): React.ReactElement {
+  const entryId = useRouter().params.id
+  return <AccessGate action={points.actions.submitEntry}>{() => <Declare entryId={entryId} />}</AccessGate>
+}
