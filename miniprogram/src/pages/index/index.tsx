@@ -14,6 +14,7 @@ import { MemberAvatar } from '@/components/MemberAvatar'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { EvaluationTodo } from '@/components/EvaluationTodo'
 import { MeetingsTodo } from '@/components/MeetingsTodo'
+import { PointsTodo } from '@/components/PointsTodo'
 import { comingSoon, go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
@@ -79,6 +80,7 @@ export default function HomePage(): React.ReactElement {
         <View className='card__title'>我的待办</View>
         <MeetingsTodo />
         <EvaluationTodo />
+        <PointsTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>
 
