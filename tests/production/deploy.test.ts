@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path'
 import { BUNDLE_DIR } from '../../local/host/functions'
 import { toCroner } from '../../local/host/timers'
 import { Cron } from 'croner'
-import { checkFunctionConfig, expectedRc, formatRc, functionNames, readFunctionConfig, readRc, renderRc } from '../../scripts/lib/cloudbaserc'
+import { TEMPLATE_KEYS } from '../../shared/src/contract/reminders'
+import { subscribeFieldKind } from '../../shared/src/rules/subscribe'
+import { TEMPLATE_ENV, templateConfigs } from '../../cloudfunctions/_kit/reminder-config'
+import { checkFunctionConfig, deployVariables, expectedRc, formatRc, functionNames, readFunctionConfig, readRc, renderRc } from '../../scripts/lib/cloudbaserc'
 import { planDeploy, runDeploy, type DeployFunction, type FunctionsManager } from '../../scripts/lib/deploy'
 import { parseEnvFile } from '../../scripts/lib/env-file'
 
@@ -204,6 +207,29 @@ describe('npm run deploy', () => {
     })
     expect(code).toBe(1)
     expect(lines.join('\n')).toContain('部署失败：ResourceNotFound')
+  })
+})
+
+describe('the subscribe-message templates the guide asks for', () => {
+  const guide = readFileSync(join(root, 'docs', 'DEPLOY.md'), 'utf8')
+  const defaults = templateConfigs({})
+  // Which field types can carry each value (the shared rules fit text to `thing`, dates to `date` / `time`).
+  const FITS: Record<string, string[]> = { title: ['thing'], place: ['thing'], note: ['thing'], date: ['date', 'time'], time: ['time'] }
+
+  test.each(TEMPLATE_KEYS.map((key) => [key]))('%s: documented with the keywords the server sends, each of a fitting type', (key) => {
+    const rows = guide.split('\n').filter((l) => l.startsWith(`| \`${TEMPLATE_ENV[key]}\` |`))
+    expect(rows).toHaveLength(2) // 中文 and English tables
+    for (const [field, keyword] of Object.entries(defaults[key].fields)) {
+      for (const row of rows) expect(row).toContain(`\`${keyword}\``)
+      expect(FITS[field]).toContain(subscribeFieldKind(keyword))
+    }
+  })
+
+  test('every deploy variable is explained in .env.example', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8')
+    for (const v of deployVariables()) expect(example).toContain(`${v.name}=`)
+    for (const v of ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY']) expect(example).toContain(`${v}=`)
+    expect(example).not.toMatch(/^(TCB_SECRET_KEY|ZHIBU_SIGNIN_KEY)=\S/m)
   })
 })
 
