@@ -70,7 +70,10 @@ describe('meetings and the list', () => {
   test('past meetings are held, locked, with counts; a member with a missed meeting owes 补学', async () => {
     const past = ok(await call('listMeetings', { when: 'past', page: { limit: 50 } }, sec)).meetings
     expect(past.length).toBeGreaterThan(20)
-    expect(past.every((m: { locked: boolean; status: string }) => m.locked && m.status === 'held')).toBe(true)
+    // Every past meeting is held and locked, except one the workbench seed cancels (a gap in 党小组会).
+    const held = past.filter((m: { status: string }) => m.status !== 'cancelled')
+    expect(past.length - held.length).toBeLessThanOrEqual(1)
+    expect(held.every((m: { locked: boolean; status: string }) => m.locked && m.status === 'held')).toBe(true)
     const tasks = await counted('myTasks', {}, devOpenid(DEMO_MEETINGS.absentWarn))
     expect(tasks.requests).toBe(2)
     expect(ok(tasks.reply).makeups.length).toBeGreaterThan(0)

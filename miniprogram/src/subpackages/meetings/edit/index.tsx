@@ -55,6 +55,12 @@ function Editor({ me, meetingId, prefill = {} }: { me: BoundMe; meetingId: strin
   }, [existing.data])
 
   const people = useMemo(() => (roster.data?.members ?? []).map((m) => ({ value: m.id, label: m.name })), [roster.data])
+  // A new meeting's recorder defaults to the 组织委员 (or the caller), who keeps the 纪实.
+  useEffect(() => {
+    if (editing || !roster.data) return
+    const organizer = roster.data.members.find((m) => m.roles.includes('organizer'))
+    setForm((f) => (f.recorderId === '' ? { ...f, recorderId: organizer?.id ?? me.member.id } : f))
+  }, [roster.data, editing])
   const set = <K extends keyof MeetingForm>(key: K, value: MeetingForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }))
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }))
