@@ -28,6 +28,7 @@ export default defineAppConfig({
     },
     { root: 'subpackages/points', pages: ['index/index', 'declare/index', 'entry/index', 'ranking/index'] },
     { root: 'subpackages/points-admin', pages: ['index/index', 'review/index', 'scheme/index', 'publication/index', 'record/index'] },
+    { root: 'subpackages/setup', pages: ['claim-admin/index', 'create-branch/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

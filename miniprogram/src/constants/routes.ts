@@ -55,6 +55,8 @@ export const ROUTES = {
   pointsScheme: '/subpackages/points-admin/scheme/index',
   pointsPublication: '/subpackages/points-admin/publication/index',
   pointsRecord: '/subpackages/points-admin/record/index',
+  setupClaimAdmin: '/subpackages/setup/claim-admin/index',
+  setupCreateBranch: '/subpackages/setup/create-branch/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

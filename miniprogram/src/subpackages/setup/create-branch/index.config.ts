@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '设立党支部',
+})
