@@ -1,7 +1,8 @@
 /**
  * Documents of the 书记 workbench (registered in `collections.ts`): 谈心谈话 records, 学时 records and the
  * yearly 达标 self-assessment (hand scores only — auto scores are computed from the records each time).
- * Talk and study ids are deterministic, so a double submit is one record.
+ * Talk and study ids are deterministic, so a double submit is one record; a removal is a mark, so the
+ * record stays for the audit trail.
  */
 
 /** `talks/${stableId(branch, by, with, date)}`: one talk between two members on a day. */
@@ -19,6 +20,8 @@ export interface TalkDoc {
   notes: string
   recordedBy: string
   createdAt: string
+  /** Deleted by mistake: kept (and audited) but no longer counted. */
+  removedAt: string | null
 }
 
 /** `study_records/${stableId(member, date, course)}`: 学时 of one course for one member. */
@@ -36,6 +39,8 @@ export interface StudyDoc {
   recordedBy: string
   recordedByName: string
   createdAt: string
+  /** Deleted by mistake: kept (and audited) but no longer counted. */
+  removedAt: string | null
 }
 
 export interface HandScoreDoc {
