@@ -1,12 +1,13 @@
 /** Every domain's contract, by function name. The client and the reliability suite iterate over these. */
 import { org } from './org'
+import { workbench } from './workbench'
 import { points } from './points'
 import { meetings } from './meetings'
 import { evaluation } from './evaluation'
 import { dues } from './dues'
 import { reminders } from './reminders'
 
-export const domains = { org, points, meetings, dues, evaluation, reminders } as const
+export const domains = { org, points, meetings, dues, evaluation, reminders, workbench } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -19,3 +20,4 @@ export { meetings } from './meetings'
 export { evaluation } from './evaluation'
 export { dues } from './dues'
 export { reminders } from './reminders'
+export { workbench } from './workbench'
