@@ -14,7 +14,9 @@ import { MemberAvatar } from '@/components/MemberAvatar'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { EvaluationTodo } from '@/components/EvaluationTodo'
 import { MeetingsTodo } from '@/components/MeetingsTodo'
+import { DuesTodo } from '@/components/DuesTodo'
 import { PointsTodo } from '@/components/PointsTodo'
+import { dues } from '@shared/contract/dues'
 import { comingSoon, go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
@@ -36,11 +38,12 @@ export default function HomePage(): React.ReactElement {
   if (can(me, org.actions.listMembers)) admin.push({ key: 'members', label: '党员名册', icon: 'users', onClick: () => go(ROUTES.adminMembers) })
   if (can(me, org.actions.createMember)) admin.push({ key: 'add-member', label: '添加党员', icon: 'userPlus', onClick: () => go(ROUTES.adminMemberEdit) })
   if (can(me, org.actions.updateBranch)) admin.push({ key: 'branch', label: '支部设置', icon: 'sliders', onClick: () => go(ROUTES.adminBranch) })
+  if (can(me, dues.actions.collection)) admin.push({ key: 'dues-admin', label: '党费管理', icon: 'wallet', onClick: () => go(ROUTES.duesAdmin) })
 
   const quick: Entry[] = [
     { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },
     { key: 'evaluation', label: '民主评议', icon: 'clipboard', onClick: () => go(ROUTES.evaluation) },
-    { key: 'dues', label: '党费', icon: 'wallet', soon: true, onClick: () => comingSoon('党费') },
+    { key: 'dues', label: '党费', icon: 'wallet', onClick: () => go(ROUTES.duesMine) },
     { key: 'points', label: '积分', icon: 'star', soon: true, onClick: () => comingSoon('积分') },
     { key: 'reminders', label: '消息提醒', icon: 'bell', soon: true, onClick: () => comingSoon('消息提醒') },
   ]
@@ -80,6 +83,7 @@ export default function HomePage(): React.ReactElement {
         <View className='card__title'>我的待办</View>
         <MeetingsTodo />
         <EvaluationTodo />
+        <DuesTodo />
         <PointsTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>

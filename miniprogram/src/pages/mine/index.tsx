@@ -5,6 +5,7 @@
 import { View, Text } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import { org } from '@shared/contract/org'
+import { dues } from '@shared/contract/dues'
 import { points } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
@@ -61,6 +62,7 @@ export default function MinePage(): React.ReactElement {
   const manage: MenuItemProps[] = []
   if (can(me, org.actions.listMembers)) manage.push({ icon: 'users', title: '党员名册', testId: 'menu-members', onClick: () => go(ROUTES.adminMembers) })
   if (can(me, org.actions.updateBranch)) manage.push({ icon: 'sliders', title: '支部设置', testId: 'menu-branch', onClick: () => go(ROUTES.adminBranch) })
+  if (can(me, dues.actions.collection)) manage.push({ icon: 'wallet', title: '党费管理', testId: 'menu-dues-admin', onClick: () => go(ROUTES.duesAdmin) })
   if (can(me, points.actions.reviewQueue)) manage.push({ icon: 'star', title: isCommittee(me) ? '积分管理' : '积分审核', testId: 'menu-points-admin', onClick: () => go(isCommittee(me) ? ROUTES.pointsAdmin : ROUTES.pointsReview) })
 
   return (
@@ -78,7 +80,7 @@ export default function MinePage(): React.ReactElement {
 
       <Cell.Group className='mine-menu'>
         {[
-          menuItem({ icon: 'wallet', title: '党费', extra: '即将上线', testId: 'menu-dues', onClick: () => comingSoon('党费') }),
+          menuItem({ icon: 'wallet', title: '党费', testId: 'menu-dues', onClick: () => go(ROUTES.duesMine) }),
           menuItem({ icon: 'star', title: '积分', testId: 'menu-points', onClick: () => go(ROUTES.pointsHome) }),
           menuItem({ icon: 'bell', title: '消息提醒', extra: '即将上线', testId: 'menu-reminders', onClick: () => comingSoon('消息提醒') }),
         ]}
