@@ -5,7 +5,7 @@
 import type { Collection, dues } from '@shared/contract/dues'
 import { duesDayOf } from '@shared/rules/dues'
 import type { Handler } from '../../_kit/create-main'
-import { branchDues, dueOf, ledgerStartOf, loadBranchAccounts, loadBranchFor, monthView, standingOf, windowOf } from '../model'
+import { branchDues, dueOf, loadBranchAccounts, loadBranchFor, monthView, standingOf, windowOf } from '../model'
 
 export const collection: Handler<typeof dues.actions.collection> = async (input, ctx) => {
   const { branch } = await loadBranchFor(ctx, input.branchId)
