@@ -107,8 +107,8 @@ describe('dashboard', () => {
     let dueFen = 0
     const arrears: string[] = []
     for (const m of members) {
-      const acc = dump('dues_accounts').find((a) => a._id === m._id)
-      const bases = (acc?.bases ?? []) as AnyDoc[]
+      const acc = dump('dues_accounts').find((a) => a._id === m._id) as AnyDoc
+      const bases = (acc.bases ?? []) as AnyDoc[]
       const startMonth = bases.length ? [bases.map((b) => b.fromMonth).sort()[0], m.joinedAt.slice(0, 7)].sort()[1] : null
       const owe = (month: string) => {
         if (!startMonth || month < startMonth) return null
@@ -138,7 +138,7 @@ describe('dashboard', () => {
     const pending = dump('points_entries').filter((e) => e.branchId === DEMO.branch)
     expect(d.points.pendingGroup).toBe(pending.filter((e) => e.status === 'pending-group').length)
     expect(d.points.pendingCommittee).toBe(pending.filter((e) => e.status === 'pending-committee').length)
-    const round = dump('eval_rounds').filter((r) => r.branchId === DEMO.branch && r.year === year).sort((a, b) => b.seq - a.seq)[0]
+    const round = dump('eval_rounds').filter((r) => r.branchId === DEMO.branch && r.year === year).sort((a, b) => b.seq - a.seq)[0] as AnyDoc
     expect(d.evaluation).toMatchObject({ status: round.status, voters: round.voterIds.length, voted: dump('eval_roster').filter((r) => r.roundId === round._id).length })
 
     // 学时: the sum of each member's live records; targets 32 / 56.
