@@ -81,10 +81,9 @@ function MemberCard({
         </Text>
       )}
       {editable && differs ? (
-        <View className='assess-row__reason'>
+        <View className='assess-row__reason' data-testid={`reason-${row.memberId}`}>
           <Input
             className='assess-row__reason-input'
-            data-testid={`reason-${row.memberId}`}
             value={d?.reason ?? ''}
             placeholder='与建议不同，请填写理由（必填）'
             maxLength={200}

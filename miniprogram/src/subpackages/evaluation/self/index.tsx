@@ -51,10 +51,9 @@ function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
         <Text className='ev-head__title'>{round.title}</Text>
         <Text className='ev-head__line'>{HINT}</Text>
       </View>
-      <View className='card'>
+      <View className='card' data-testid='self-text'>
         <TextArea
           className='ev-self-page__input'
-          data-testid='self-text'
           value={text}
           placeholder='请输入个人自评'
           maxLength={MAX}
