@@ -75,10 +75,12 @@ export const itemOfEntry = async (store: Store, head: PointsBranchDoc, entry: Pi
   return item
 }
 
-/** The scoring numbers for a year's totals: the version in force at the year's end (or today, if earlier). */
-export const scoringFor = async (store: Store, head: PointsBranchDoc, year: number, today: string): Promise<ScoringDoc | null> => {
-  const end = `${year}-12-31`
-  const at = (await schemeAt(store, head, end < today ? end : today)) ?? (await schemeAt(store, head, end))
+/**
+ * The scoring numbers (base, bands, period) for a year's totals: the version in force at the year's end, so
+ * every member of a year is scored alike (each entry's points and caps keep their own version).
+ */
+export const scoringFor = async (store: Store, head: PointsBranchDoc, year: number): Promise<ScoringDoc | null> => {
+  const at = await schemeAt(store, head, `${year}-12-31`)
   return at ? scoringOf(at.scheme, at.version) : null
 }
 
@@ -199,11 +201,10 @@ export const consumeEvents = async (store: Store, head: PointsBranchDoc, now: Da
   }
 
   let credited = 0
-  const today = beijingDate(now)
   const scorings = new Map<number, ScoringDoc | null>()
   for (const list of groups.values()) {
     const first = list[0] as Pending
-    if (!scorings.has(first.year)) scorings.set(first.year, await scoringFor(store, head, first.year, today))
+    if (!scorings.has(first.year)) scorings.set(first.year, await scoringFor(store, head, first.year))
     const scoring = scorings.get(first.year)
     if (!scoring) continue
     const run = () =>

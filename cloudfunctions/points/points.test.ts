@@ -8,7 +8,7 @@ import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
 import { POINTS_DEMO, pointsDemoPeriods } from '../../local/seed/points'
 import { yearScore } from '../../shared/src/rules/points-extra'
-import { beijingDate, beijingMonth, shiftMonth } from '../../shared/src/rules/time'
+import { addDays, beijingDate, beijingMonth, periodOf, shiftMonth } from '../../shared/src/rules/time'
 import { eventId } from '../_kit/events'
 import { yearlyPointStandings, yearlyPointTotals } from '../_kit/points-data'
 import { createStore } from '../_kit/store'
@@ -336,6 +336,10 @@ describe('scheme versions', () => {
     expect(cloud.db.dump('points_schemes').map((s) => s._id).sort()).toEqual([`${DEMO.branch}_v1`, `${DEMO.branch}_v2`])
     const v1 = cloud.db.dump('points_schemes').find((s) => s._id === `${DEMO.branch}_v1`) as { scheme: { items: { code: string; points: number }[] } }
     expect(v1.scheme.items.find((i) => i.code === 'volunteer')?.points).toBe(2)
+    // The year is now scored by the new version's numbers, for every member alike.
+    const yearsNow = cloud.db.dump('points_years').filter((y) => y.year === year && y.branchId === DEMO.branch) as unknown as { scoring: { version: number } }[]
+    expect(yearsNow.length).toBeGreaterThan(20)
+    expect(yearsNow.every((y) => y.scoring.version === 2)).toBe(true)
     const e = ok(await call('submitEntry', { clientKey: key(), month, itemCode: 'volunteer', description: '新方案下的申报' }, m15))
     expect(e).toMatchObject({ schemeVersion: 2, points: 3 })
     const old = ok(await call('getEntry', { entryId: POINTS_DEMO.groupReview }, sec))
@@ -385,10 +389,15 @@ describe('quarterly 公示', () => {
     }
   })
 
-  test('a quarter with 申报 still in review cannot be published', async () => {
-    // The current quarter is not over; a past month with a pending entry blocks its quarter.
-    const r = await call('publishPeriod', { periodKey: `${year}-${month >= `${year}-07` ? 'H2' : 'H1'}` }, sec)
-    expect(r.ok ? null : r.error.message).toBe('本支部按季度公示积分')
+  test('a quarter with 申报 still in review cannot be published; the unit must match the scheme', async () => {
+    const q = periodOf('quarter', beijingDate(new Date()))
+    clock.set(new Date(Date.parse(`${addDays(q.end, 2)}T02:00:00Z`)))
+    const r = await call('publishPeriod', { periodKey: q.key }, sec)
+    expect(errCode(r)).toBe('RULE_VIOLATED')
+    expect(r.ok ? null : r.error.message).toMatch(/还有\d+条积分申报未审核/)
+    clock.reset()
+    const h = await call('publishPeriod', { periodKey: `${year}-H1` }, sec)
+    expect(h.ok ? null : h.error.message).toBe('本支部按季度公示积分')
   })
 })
 

@@ -20,7 +20,7 @@ export const objectPublication: Handler<typeof points.actions.objectPublication>
   const head = await loadHead(ctx.store, branchId)
   requireCurrent(head)
   const year = Number(input.periodKey.slice(0, 4))
-  const scoring = await scoringFor(ctx.store, head!, year, today)
+  const scoring = await scoringFor(ctx.store, head!, year)
   if (!scoring) throw new AppError('INTERNAL')
   const nowIso = ctx.now.toISOString()
   const objection = { text: input.text, at: nowIso, answer: null, answeredAt: null, answeredByName: null }

@@ -18,7 +18,7 @@ export const overview: Handler<typeof points.actions.overview> = async (input, c
   let doc = await ctx.store.get('points_years', yearDocId(member.memberId, year))
   if (!doc) {
     const head = await loadHead(ctx.store, member.branchId)
-    const scoring = head ? await scoringFor(ctx.store, head, year, today) : null
+    const scoring = head ? await scoringFor(ctx.store, head, year) : null
     if (!head || !scoring) {
       return {
         memberId: member.memberId,

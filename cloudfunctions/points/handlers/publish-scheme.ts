@@ -9,7 +9,7 @@ import { beijingDateTime } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import type { PointsBranchDoc } from '../../_kit/collections-points'
 import { branchIdOf } from '../access'
-import { versionDocId } from '../model'
+import { scoringOf, versionDocId } from '../model'
 import { editorView } from '../views'
 import { presetsFor } from './scheme-editor'
 
@@ -43,6 +43,9 @@ export const publishScheme: Handler<typeof points.actions.publishScheme> = async
     await tx.set('points_branches', branchId, body)
     return updated
   })
+  // Years the new version ends in are scored by its numbers (base, bands, period) from now on.
+  const cur = next.current!
+  await ctx.store.updateWhere('points_years', { branchId, year: ctx.store.cmd.gte(Number(input.effectiveFrom.slice(0, 4))) }, { scoring: scoringOf(cur.scheme, cur.version) })
   await ctx.audit({
     branchId,
     action: 'points.publishScheme',

@@ -31,7 +31,7 @@ export const recordEntry: Handler<typeof points.actions.recordEntry> = async (in
   if (item.auto && item.auto.source !== 'volunteer') {
     throw new AppError('RULE_VIOLATED', `“${item.name}”由系统根据签到或党费记录自动记分`, { rule: 'AUTO_ITEM' })
   }
-  const scoring = await scoringFor(ctx.store, h, Number(input.month.slice(0, 4)), today)
+  const scoring = await scoringFor(ctx.store, h, Number(input.month.slice(0, 4)))
   if (!scoring) throw new AppError('INTERNAL')
   const entry = recordedEntry(
     member,

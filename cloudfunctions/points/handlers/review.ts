@@ -8,7 +8,6 @@ import type { ReviewDecision } from '@shared/contract/points'
 import type { PolicyRole } from '@shared/contract/roles'
 import type { HandlerContext } from '../../_kit/create-main'
 import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc } from '../../_kit/collections-points'
-import { beijingDate } from '@shared/rules/time'
 import { approveTx, itemOfEntry, scoringFor } from '../engine'
 import { isPending } from '../model'
 
@@ -51,7 +50,7 @@ export const applyReview = async (ctx: HandlerContext, head: PointsBranchDoc, e:
   const awarded = d.decision === 'adjust' ? (d.points as number) : e.awarded
   const finalApprove = stage === 'committee' && d.decision !== 'reject'
   const item = finalApprove ? await itemOfEntry(ctx.store, head, e) : null
-  const scoring = finalApprove ? await scoringFor(ctx.store, head, e.year, beijingDate(ctx.now)) : null
+  const scoring = finalApprove ? await scoringFor(ctx.store, head, e.year) : null
   if (finalApprove && !scoring) throw new AppError('INTERNAL')
 
   return ctx.store.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 /** points.revokeEntry — a 支委 revokes an approved entry (e.g. answering an objection) with a reason; the totals follow. */
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
-import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import type { PointsEntryDoc } from '../../_kit/collections-points'
 import { requireCurrent } from '../access'
@@ -16,7 +15,7 @@ export const revokeEntry: Handler<typeof points.actions.revokeEntry> = async ({ 
   if (e.status !== 'approved') throw new AppError('CONFLICT', '只能撤销已通过的积分')
   const head = await loadHead(ctx.store, e.branchId)
   requireCurrent(head)
-  const scoring = await scoringFor(ctx.store, head!, e.year, beijingDate(ctx.now))
+  const scoring = await scoringFor(ctx.store, head!, e.year)
   if (!scoring) throw new AppError('INTERNAL')
   const nowIso = ctx.now.toISOString()
   const next = await ctx.store.transaction(async (tx) => {

@@ -59,7 +59,7 @@ export const submitEntry: Handler<typeof points.actions.submitEntry> = async (in
       await ctx.store.add('points_entries', { _id, ...body })
       return entryView(entry, c, ctx.now, urls)
     }
-    const scoring = await scoringFor(ctx.store, h, entry.year, today)
+    const scoring = await scoringFor(ctx.store, h, entry.year)
     if (!scoring) throw new AppError('INTERNAL')
     const done = await ctx.store.transaction((tx) => approveTx(tx, entry, item, entry.points, scoring, h.publications, ctx.now, null, true))
     return entryView(done.entry, c, ctx.now, urls)

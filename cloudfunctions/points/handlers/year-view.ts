@@ -26,7 +26,7 @@ export const yearView: Handler<typeof points.actions.yearView> = async (input, c
     ctx.store.findAll('points_years', { branchId, year }),
   ])
   const scheme = head?.current?.scheme ?? null
-  const fallback = head ? await scoringFor(ctx.store, head, year, today) : null
+  const fallback = head ? await scoringFor(ctx.store, head, year) : null
   const { ranked, excluded, byMember } = yearRows(members, years, year, scheme, fallback)
   const bands = (fallback?.bands ?? []).map((b) => ({ band: b.band, label: POINTS_BAND_LABELS[b.band], count: ranked.filter((r) => r.band === b.band).length }))
   const months = monthsBetween(`${year}-01`, `${year}-12`).map((month) => {

@@ -28,7 +28,8 @@ describe('presets', () => {
     const presets = schemePresets(HUNAN_WUHUA_2018)
     expect(presets.map((p) => p.id)).toEqual(['base-60', 'percent-quarterly'])
     for (const p of presets) expect(BranchSchemeSchema.safeParse(p.scheme).success).toBe(true)
-    expect(presets[0]!.description).toBe('基础分60分，5个加分项、3个扣分项，按年度累计')
+    expect(presets[0]!.description).toBe('基础分60分 + 履职、奖励加分（5项）− 负面扣分（3项），按年度累计')
+    expect(presets[1]!.description).toBe('百分制：每季从100分起评，4项扣分、2项加分，年度取平均')
     expect(schemePresets().map((p) => p.id)).toEqual(['percent-quarterly', 'base-60'])
   })
   test('志愿服务 is declarable and recordable by the branch; automatic items are not declarable', () => {

@@ -185,12 +185,11 @@ export function schemePresets(profile?: { points: { scheme: PointsScheme }; publ
     const scheme = toBranchScheme(s, { publicityDays: days })
     const adds = scheme.items.filter((i) => i.kind === 'add').length
     const deducts = scheme.items.length - adds
-    out.push({
-      id: s.id,
-      name: s.name,
-      description: `基础分${s.base}分，${adds}个加分项、${deducts}个扣分项，${scheme.scorePeriod === 'year' ? '按年度累计' : '按季评定、年度取平均'}`,
-      scheme,
-    })
+    const description =
+      scheme.scorePeriod === 'year'
+        ? `基础分${s.base}分 + 履职、奖励加分（${adds}项）− 负面扣分（${deducts}项），按年度累计`
+        : `百分制：每${scheme.scorePeriod === 'quarter' ? '季' : '半年'}从${s.base}分起评，${deducts}项扣分、${adds}项加分，年度取${scheme.yearly === 'average' ? '平均' : '合计'}`
+    out.push({ id: s.id, name: s.name, description, scheme })
   }
   return out
 }

@@ -45,7 +45,8 @@ export function MonthBars({ months, current, testId }: { months: { month: string
         {chart.bars.map((b) => (
           <View key={b.month} className='pts-chart__col'>
             {b.value !== 0 ? (
-              <Text className='pts-chart__value' style={b.negative ? { top: `${chart.axisPct + b.heightPct}%` } : { bottom: `${100 - chart.axisPct + b.heightPct}%` }}>
+              // Negative values sit just above the axis, so they never run into the month labels.
+              <Text className='pts-chart__value' style={{ bottom: `${100 - chart.axisPct + (b.negative ? 0 : b.heightPct)}%` }}>
                 {Math.round(b.value * 10) / 10}
               </Text>
             ) : null}

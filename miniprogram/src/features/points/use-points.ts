@@ -4,7 +4,7 @@
  * `{ data, loading, error, reload, setData }` (see useApiCall).
  */
 import { useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { EntryView, Overview, Publication, SchemeEditor, SchemeInfo, YearView } from '@shared/contract/points'
 import { api } from '@/services/api'
 import { useApiCall, type ApiCallState } from '../common/use-api-call'
@@ -75,14 +75,21 @@ export function useRanking(year: number): ApiCallState<{ year: number; rows: { m
   return useApiCall(() => api.points.ranking({ year }), [year])
 }
 
-/** Reload when the page is shown again (back from the 申报 or an entry), not on its first show. */
+/**
+ * Reload when the page is shown again after being hidden (back from the 申报 or an entry). Keyed on a
+ * hide, not on "not the first show": a component mounted after the page's first show (behind AccessGate)
+ * would otherwise take the return for the first show and never reload.
+ */
 export function useReloadOnReturn(...reloads: (() => Promise<void>)[]): void {
-  const first = useRef(true)
+  const hidden = useRef(false)
+  const latest = useRef(reloads)
+  latest.current = reloads
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    for (const r of reloads) void r()
+    if (!hidden.current) return
+    hidden.current = false
+    for (const r of latest.current) void r()
   })
 }

@@ -102,7 +102,7 @@ function Admin({ me }: { me: BoundMe }): React.ReactElement {
         <>
           <View className='card'>
             <View className='card__title'>
-              <Text>{data.year}年度积分等次</Text>
+              <Text>等次分布</Text>
               <Text className='card__title-extra'>{data.schemeName}</Text>
             </View>
             <View className='pts-facts'>

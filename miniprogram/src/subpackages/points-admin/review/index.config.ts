@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '审核积分申报', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '积分审核', enablePullDownRefresh: true })

@@ -131,14 +131,14 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
   return (
     <View className={`page review-queue${reviewable.length ? ' page--with-bar' : ''}`} data-testid='review-page'>
       <View className='card rq-filters'>
-        <View className='pts-chips'>
+        <View className='pts-chips pts-chips--scroll'>
           {STATUS_CHIPS.map((c) => (
             <Text key={c.value} className={`pts-chip${status === c.value ? ' pts-chip--on' : ''}`} data-testid='filter-status' onClick={() => setStatus(c.value)}>
               {c.label}
             </Text>
           ))}
         </View>
-        <View className='pts-chips rq-filters__row'>
+        <View className='pts-chips pts-chips--scroll rq-filters__row'>
           <Text className={`pts-chip${month === undefined ? ' pts-chip--on' : ''}`} onClick={() => setMonth(undefined)}>
             全部月份
           </Text>
@@ -149,7 +149,7 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
           ))}
         </View>
         {committee && me.branch.groups.length > 0 ? (
-          <View className='pts-chips rq-filters__row'>
+          <View className='pts-chips pts-chips--scroll rq-filters__row'>
             <Text className={`pts-chip${groupId === undefined ? ' pts-chip--on' : ''}`} onClick={() => setGroupId(undefined)}>
               全部党小组
             </Text>
