@@ -20,6 +20,8 @@ export interface ReminderSubsDoc {
   off: ReminderTopic[]
   /** Beijing date of the last push that counts against the one-a-day limit. */
   lastPushDate: string | null
+  /** The timer's wave that last spent an accept here (tells it which of its batched spends matched). */
+  spendToken?: string | null
   createdAt: string
   updatedAt: string
 }

@@ -17,9 +17,11 @@ export interface IndexSpec {
 const k = (...fields: string[]) => fields.map((f) => (f.startsWith('-') ? { field: f.slice(1), direction: -1 as const } : { field: f, direction: 1 as const }))
 
 export const INDEXES: IndexSpec[] = [
-  { collection: 'todos', name: 'recipient_open', keys: k('recipientId', 'done', 'until', 'dueDate'), serves: 'reminders.listTodos (todos.openTodos)' },
+  { collection: 'todos', name: 'recipient_open', keys: k('recipientId', 'done', 'dueDate', 'createdAt', 'until'), serves: 'reminders.listTodos (todos.openTodos)' },
   { collection: 'reminder_log', name: 'status_lease', keys: k('status', 'leaseUntil', 'expiresAt'), serves: 'reminders timer (end entries of runs that died)' },
-  { collection: 'reminder_events', name: 'due_expires', keys: k('dueAt', 'expiresAt', 'cancelled'), serves: 'reminders timer (scheduled reminders due now)' },
+  { collection: 'reminder_events', name: 'cancelled_due', keys: k('cancelled', 'dueAt'), serves: 'reminders timer (scheduled reminders due now)' },
+  { collection: 'orgs', name: 'kind', keys: k('kind'), serves: 'reminders timer (every branch)' },
+  { collection: 'meeting_plans', name: 'status_year', keys: k('status', 'year'), serves: 'reminders timer (published plans: 主题党日 dates)' },
   { collection: 'users', name: 'admin_branches', keys: k('adminBranchIds'), serves: 'reminders timer (上级 admins of a branch, multikey)' },
   { collection: 'meetings', name: 'status_starts', keys: k('status', 'startsAt'), serves: 'reminders timer (meetings within 2 h)' },
   { collection: 'meetings', name: 'kind_date', keys: k('kind', 'date'), serves: 'reminders timer (主题党日 meetings)' },

@@ -84,6 +84,11 @@ export interface Store {
   count(c: CollectionName, where: Where): Promise<number>
   /** Insert; with an `_id`, a second insert fails with DATABASE_DUPLICATE_WRITE (see isDuplicate). */
   add<C extends CollectionName>(c: C, doc: NewDoc<C>): Promise<string>
+  /**
+   * Insert several documents in one request. A duplicate `_id` fails it with DATABASE_DUPLICATE_WRITE, and
+   * the documents before it may or may not have been written: callers fall back to one `add` each.
+   */
+  addMany<C extends CollectionName>(c: C, docs: NewDoc<C>[]): Promise<void>
   set<C extends CollectionName>(c: C, id: string, doc: Omit<Doc<C>, '_id'>): Promise<void>
   update<C extends CollectionName>(c: C, id: string, patch: Patch<C>): Promise<number>
   updateWhere<C extends CollectionName>(c: C, where: Where, patch: Patch<C>): Promise<number>
@@ -201,6 +206,9 @@ export const createStore = (): Store => {
     async add(c, doc) {
       const res = await wrap<{ id?: string; _id?: string }>(db().collection(c).add(doc))
       return String(res.id ?? res._id ?? (doc as AnyDoc)._id)
+    },
+    async addMany(c, docs) {
+      if (docs.length) await wrap(db().collection(c).add(docs))
     },
     async set(c, id, doc) {
       await wrap(db().collection(c).doc(id).set(stripId(doc as AnyDoc)))

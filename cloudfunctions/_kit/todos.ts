@@ -69,6 +69,35 @@ export async function upsertTodo(store: Store, input: TodoInput, now: Date): Pro
   return id
 }
 
+/** Several `upsertTodo`s: one request when none exists yet (the usual case), else one by one. */
+export async function upsertTodos(store: Store, inputs: TodoInput[], now: Date): Promise<void> {
+  if (inputs.length === 0) return
+  const at = now.toISOString()
+  const docs = inputs.map((input) => ({
+    _id: todoId(input.topic, input.subject, input.recipientId),
+    recipientId: input.recipientId,
+    memberId: input.memberId,
+    branchId: input.branchId,
+    topic: input.topic,
+    subject: input.subject,
+    title: input.title,
+    detail: input.detail ?? null,
+    link: input.link ?? null,
+    dueDate: input.dueDate ?? null,
+    until: input.until ?? TODO_NO_END,
+    done: false,
+    doneAt: null,
+    createdAt: at,
+    updatedAt: at,
+  }))
+  try {
+    await store.addMany('todos', docs)
+  } catch (e) {
+    if (!isDuplicate(e)) throw e
+    await Promise.all(inputs.map((input) => upsertTodo(store, input, now)))
+  }
+}
+
 /** Marks the to-do of (topic, subject, recipient) done, if it exists and is open; true when it changed. */
 export async function completeTodo(store: Store, topic: string, subject: string, recipientId: string, now: Date): Promise<boolean> {
   const n = await store.updateWhere('todos', { _id: todoId(topic, subject, recipientId), done: false }, { done: true, doneAt: now.toISOString() })

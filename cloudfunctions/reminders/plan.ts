@@ -131,13 +131,20 @@ export const TOPIC_LINKS: Partial<Record<ReminderTopic, string>> = {
   meeting: '/pages/meetings/index',
 }
 
+/** The branch's profile with its overrides (validated once per branch and tick). */
+const profiles = new WeakMap<ReminderBranch, Profile>()
 const profileOf = (b: ReminderBranch, log: Log): Profile => {
+  const hit = profiles.get(b)
+  if (hit) return hit
+  let p: Profile
   try {
-    return resolveProfile(b.profileId, (b.profileOverrides ?? null) as Parameters<typeof resolveProfile>[1])
+    p = resolveProfile(b.profileId, (b.profileOverrides ?? null) as Parameters<typeof resolveProfile>[1])
   } catch (e) {
     log.error('branch profile overrides invalid; using the base profile', { branchId: b._id, message: e instanceof Error ? e.message : String(e) })
-    return getProfile(b.profileId)
+    p = getProfile(b.profileId)
   }
+  profiles.set(b, p)
+  return p
 }
 
 /** The 主题党日 of each month a planned meeting or the published plan fixes, by branch and month. */

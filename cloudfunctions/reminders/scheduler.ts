@@ -16,14 +16,16 @@ import type { Log } from '../_kit/log'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../_kit/notifier'
 import { miniprogramState, templateConfigs, type TemplateConfig } from '../_kit/reminder-config'
 import { isDuplicate, type Store } from '../_kit/store'
-import { upsertTodo } from '../_kit/todos'
+import { upsertTodos } from '../_kit/todos'
 import { MESSAGE_PAGE, messageData } from './messages'
 import { collectDueEvents, type DueEvent, type Recipient } from './plan'
 
 /** The function's timeout is 60 s (config.json); new waves start only within the first 45 s. */
 export const RUN_BUDGET_MS = 45_000
-/** Recipients handled at once: WeChat calls and database writes in flight per run. */
+/** WeChat calls in flight at once per run. */
 export const CONCURRENCY = 10
+/** Recipients per wave: their to-dos, log entries, accepts and results are written in a few batched requests. */
+export const BATCH = 50
 /** A run's claim on its log entries; longer than any run (budget + one wave), shorter than a tick (10 min). */
 export const LEASE_MS = 3 * 60_000
 /** Sends answered "busy" are retried on later ticks this many times in all, then recorded as failed. */
@@ -41,6 +43,7 @@ export interface TickOptions {
   log: Log
   budgetMs?: number
   concurrency?: number
+  batch?: number
   /** Template ids and keywords (default: from the environment). */
   templates?: Record<TemplateKey, TemplateConfig>
 }
@@ -105,12 +108,14 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
   const { store, now, notifier, log } = opts
   const budgetMs = opts.budgetMs ?? RUN_BUDGET_MS
   const concurrency = Math.max(1, opts.concurrency ?? CONCURRENCY)
+  const batch = Math.max(1, opts.batch ?? BATCH)
   const templates = opts.templates ?? templateConfigs()
   const mpState = miniprogramState()
   const runId = newId('run')
   const started = Date.now()
   const elapsed = () => Date.now() - started
   const at = () => new Date(now.getTime() + elapsed()).toISOString()
+  const lease = () => new Date(now.getTime() + elapsed() + LEASE_MS).toISOString()
   const nowIso = now.toISOString()
   const today = beijingDate(now)
   const report: TickReport = { runId, due: 0, done: 0, waiting: 0, deferred: 0, processed: 0, sent: 0, skipped: {}, refused: 0, retry: 0, failed: 0, unconfirmed: 0, remaining: 0, waves: 0, elapsedMs: 0 }
@@ -190,7 +195,7 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
     reason,
     attempts: 0,
     runId,
-    leaseUntil: new Date(now.getTime() + elapsed() + LEASE_MS).toISOString(),
+    leaseUntil: lease(),
     nextAt: null,
     dueAt: w.event.dueAt,
     expiresAt: w.event.expiresAt,
@@ -199,41 +204,79 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
     updatedAt: at(),
   })
 
-  /** Creates (or takes over) the log entry; false when another run holds it. */
-  const claim = async (w: Item, status: 'queued' | 'skipped' | 'retry', reason: string | null, nextAt: string | null = null): Promise<boolean> => {
-    if (!w.prior) {
-      try {
-        await store.add('reminder_log', { _id: w.logId, ...logDoc(w, status, reason), nextAt })
-        return true
-      } catch (e) {
-        if (isDuplicate(e)) return false
-        throw e
-      }
-    }
-    const where: Record<string, unknown> = { _id: w.logId, status: w.prior.status, attempts: w.prior.attempts }
-    if (w.prior.status === 'queued') where.runId = w.prior.runId
-    const n = await store.updateWhere('reminder_log', where, { status, reason, nextAt, runId, leaseUntil: new Date(now.getTime() + elapsed() + LEASE_MS).toISOString(), updatedAt: at() })
+  /** Takes over a log entry left `queued` by a dead run, or due for a retry; false when another run got it. */
+  const takeOver = async (w: Item, status: ReminderLogStatus, reason: string | null, nextAt: string | null): Promise<boolean> => {
+    const prior = w.prior as NonNullable<Item['prior']>
+    const where: Record<string, unknown> = { _id: w.logId, status: prior.status, attempts: prior.attempts }
+    if (prior.status === 'queued') where.runId = prior.runId
+    const n = await store.updateWhere('reminder_log', where, { status, reason, nextAt, runId, leaseUntil: lease(), updatedAt: at() })
     return n > 0
   }
 
-  /** Spends one accept (and, unless urgent, the day's push) in one conditional update. */
-  const spend = async (w: Item): Promise<boolean> => {
-    const cond: Record<string, unknown> = { _id: w.recipient.recipientId, openid: w.recipient.openid, [`quota.${w.template}`]: cmd.gt(0) }
-    const patch: Record<string, unknown> = { [`quota.${w.template}`]: cmd.inc(-1), updatedAt: at() }
-    if (!w.event.urgent) {
-      cond.lastPushDate = cmd.neq(today)
-      patch.lastPushDate = today
+  /**
+   * Creates the log entries of a wave (one request): they are this run's from now on. A duplicate means
+   * another run has some: then one by one, and those are left to it.
+   */
+  const createLogs = async (entries: { w: Item; doc: Omit<ReminderLogDoc, '_id'> }[]): Promise<Set<Item>> => {
+    const mine = new Set<Item>()
+    try {
+      await store.addMany('reminder_log', entries.map((e) => ({ _id: e.w.logId, ...e.doc })))
+      for (const e of entries) mine.add(e.w)
+    } catch (err) {
+      if (!isDuplicate(err)) throw err
+      await Promise.all(
+        entries.map(async (e) => {
+          try {
+            await store.add('reminder_log', { _id: e.w.logId, ...e.doc })
+            mine.add(e.w)
+          } catch (err2) {
+            // Already there: written just now by the batch, or by another run (whose lease then protects it).
+            if (!isDuplicate(err2)) throw err2
+            const cur = await store.get('reminder_log', e.w.logId)
+            if (cur?.runId === runId) mine.add(e.w)
+          }
+        }),
+      )
     }
-    const ok = (await store.updateWhere('reminder_subs', cond, patch)) > 0
-    const s = subs.get(w.recipient.recipientId)
-    if (ok && s) {
-      s.quota = { ...s.quota, [w.template]: (s.quota?.[w.template] ?? 1) - 1 }
-      if (!w.event.urgent) s.lastPushDate = today
-    }
-    return ok
+    return mine
   }
 
-  /** Gives the accept (and the day's push) back after a send that certainly did not go out. */
+  /**
+   * Spends one accept each (and, unless urgent, the day's push) with one conditional update per template:
+   * a recipient with no accept left, or whose push today is used, is not matched. A per-wave token on the
+   * matched documents tells which ones were (one more read).
+   */
+  const spendAll = async (items: Item[], token: string): Promise<Set<Item>> => {
+    const groups = new Map<string, Item[]>()
+    for (const w of items) groups.set(`${w.template}|${w.event.urgent}`, [...(groups.get(`${w.template}|${w.event.urgent}`) ?? []), w])
+    await Promise.all(
+      [...groups.values()].map((g) => {
+        const w0 = g[0] as Item
+        const cond: Record<string, unknown> = { _id: cmd.in(g.map((w) => w.recipient.recipientId)), [`quota.${w0.template}`]: cmd.gt(0) }
+        const patch: Record<string, unknown> = { [`quota.${w0.template}`]: cmd.inc(-1), spendToken: token, updatedAt: at() }
+        if (!w0.event.urgent) {
+          cond.lastPushDate = cmd.neq(today)
+          patch.lastPushDate = today
+        }
+        return store.updateWhere('reminder_subs', cond, patch)
+      }),
+    )
+    const spent = await store.find('reminder_subs', { _id: cmd.in(items.map((w) => w.recipient.recipientId)), spendToken: token }, { fields: { _id: true }, limit: 1000 })
+    const ids = new Set(spent.map((r) => r._id))
+    const out = new Set<Item>()
+    for (const w of items) {
+      if (!ids.has(w.recipient.recipientId)) continue
+      out.add(w)
+      const s = subs.get(w.recipient.recipientId)
+      if (s) {
+        s.quota = { ...s.quota, [w.template]: (s.quota?.[w.template] ?? 1) - 1 }
+        if (!w.event.urgent) s.lastPushDate = today
+      }
+    }
+    return out
+  }
+
+  /** Gives the accept (and the day's push) back after a send that certainly did not go out; 43101 zeroes it. */
   const refund = async (w: Item, previousPushDate: string | null, zero: boolean): Promise<void> => {
     const s = subs.get(w.recipient.recipientId)
     const patch: Record<string, unknown> = { [`quota.${w.template}`]: zero ? 0 : cmd.inc(1), updatedAt: at() }
@@ -245,59 +288,89 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
     }
   }
 
+  /** Updates this run's log entries, grouped so that equal changes are one request. */
   const setMany = async (ids: string[], patch: Record<string, unknown>) => {
     if (ids.length) await store.updateWhere('reminder_log', { _id: cmd.in(ids), runId }, { ...patch, updatedAt: at() })
   }
+  const setGrouped = async (changes: { id: string; patch: Record<string, unknown> }[]) => {
+    const groups = new Map<string, { ids: string[]; patch: Record<string, unknown> }>()
+    for (const c of changes) {
+      const key = JSON.stringify(c.patch)
+      const g = groups.get(key) ?? { ids: [], patch: c.patch }
+      g.ids.push(c.id)
+      groups.set(key, g)
+    }
+    await Promise.all([...groups.values()].map((g) => setMany(g.ids, g.patch)))
+  }
+
+  /** At most `concurrency` calls to WeChat at a time. */
+  const sendAll = async (messages: SubscribeMessage[]): Promise<SendOutcome[]> => {
+    const out: SendOutcome[] = new Array(messages.length)
+    let next = 0
+    const worker = async () => {
+      while (next < messages.length) {
+        const i = next++
+        out[i] = await notifier.send(messages[i] as SubscribeMessage).catch((e: unknown): SendOutcome => ({ status: 'unknown', message: e instanceof Error ? e.message : String(e) }))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker))
+    return out
+  }
 
   const runWave = async (wave: Item[]) => {
-    report.waves++
-    // 1. The to-do first: the channel that always works (idempotent; a takeover wrote it already).
-    await Promise.all(
-      wave
-        .filter((w) => !w.prior)
-        .map((w) =>
-          upsertTodo(
-            store,
-            { topic: w.event.topic, ...w.event.todo, recipientId: w.recipient.recipientId, memberId: w.recipient.memberId, branchId: w.recipient.branchId ?? w.event.branchId },
-            new Date(at()),
-          ),
-        ),
-    )
-    // 2. Claim each entry; a reminder that will not be pushed is recorded as skipped right away.
-    const decided = await Promise.all(
-      wave.map(async (w) => {
-        const d = decide(w)
-        if ('defer' in d) {
-          // No log entry yet: a later tick decides again (the to-do is there already).
-          report.deferred++
-          return null
-        }
-        const later = d.push ? null : notNow(w, d.reason)
-        const mine = later ? await claim(w, later.status, later.reason, later.nextAt) : await claim(w, 'queued', null)
-        if (!mine) return null
-        report.processed++
-        if (later) bump(report.skipped, later.reason)
-        return d.push ? w : null
-      }),
-    )
-    const claimed = decided.filter((w): w is Item => w !== null)
-    // 3. Spend an accept; without one (or with today's push used) only the to-do remains.
-    const before = new Map(claimed.map((w) => [w.logId, subs.get(w.recipient.recipientId)?.lastPushDate ?? null]))
-    const spent = await Promise.all(claimed.map(async (w) => ((await spend(w)) ? w : null)))
-    const noSpend = claimed.filter((_, i) => spent[i] === null)
-    await Promise.all(
-      noSpend.map((w) => {
+    const token = `${runId}_${++report.waves}`
+    // 1. The to-do first: the channel that always works (a takeover's was written by the first run).
+    const fresh = wave.filter((w) => !w.prior)
+    const todos = fresh.map((w) => ({ topic: w.event.topic, ...w.event.todo, recipientId: w.recipient.recipientId, memberId: w.recipient.memberId, branchId: w.recipient.branchId ?? w.event.branchId }))
+    await upsertTodos(store, todos, new Date(at()))
+
+    // 2. Decide and claim: one log entry each; a reminder that will not be pushed is recorded as such now.
+    const decisions = new Map<Item, Decision>()
+    const entries: { w: Item; doc: Omit<ReminderLogDoc, '_id'> }[] = []
+    const takeovers: Promise<Item | null>[] = []
+    for (const w of wave) {
+      const d = decide(w)
+      if ('defer' in d) {
+        // No log entry: a later tick decides again (the to-do is there already).
+        report.deferred++
+        continue
+      }
+      decisions.set(w, d)
+      const later = d.push ? null : notNow(w, d.reason)
+      const status: ReminderLogStatus = later ? later.status : 'queued'
+      const reason = later ? later.reason : null
+      const nextAt = later ? later.nextAt : null
+      if (w.prior) takeovers.push(takeOver(w, status, reason, nextAt).then((ok) => (ok ? w : null)))
+      else entries.push({ w, doc: { ...logDoc(w, status, reason), nextAt } })
+    }
+    const [created, taken] = await Promise.all([createLogs(entries), Promise.all(takeovers)])
+    const claimed = [...wave.filter((w) => created.has(w)), ...taken.filter((w): w is Item => w !== null)]
+    const toSpend: Item[] = []
+    for (const w of claimed) {
+      report.processed++
+      const d = decisions.get(w) as Decision
+      if (d.push) toSpend.push(w)
+      else bump(report.skipped, d.reason)
+    }
+
+    // 3. Spend the accepts; without one (or with today's push used) only the to-do remains.
+    const before = new Map(toSpend.map((w) => [w.logId, subs.get(w.recipient.recipientId)?.lastPushDate ?? null]))
+    const spent = toSpend.length ? await spendAll(toSpend, token) : new Set<Item>()
+    const notSpent = toSpend.filter((w) => !spent.has(w))
+    await setGrouped(
+      notSpent.map((w) => {
         // The snapshot tells which condition failed (a concurrent change at worst mislabels the reason).
         const reason = !w.event.urgent && (subs.get(w.recipient.recipientId)?.quota?.[w.template] ?? 0) > 0 ? 'daily-limit' : 'no-quota'
         const later = notNow(w, reason)
         bump(report.skipped, reason)
-        return setMany([w.logId], { status: later.status, reason, nextAt: later.nextAt })
+        return { id: w.logId, patch: { status: later.status, reason, nextAt: later.nextAt } }
       }),
     )
-    // 4. Build each message; one that cannot be made valid fails without a send.
+
+    // 4. The messages; one that cannot be made valid fails without a send.
     const toSend: { w: Item; msg: SubscribeMessage }[] = []
-    for (const w of spent) {
-      if (!w) continue
+    for (const w of toSpend) {
+      if (!spent.has(w)) continue
       try {
         const tmpl = templates[w.template]
         toSend.push({ w, msg: { touser: w.recipient.openid as string, templateId: tmpl.id, page: MESSAGE_PAGE, data: messageData(tmpl, w.event.message), miniprogramState: mpState } })
@@ -309,53 +382,53 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
       }
     }
     if (toSend.length === 0) return
-    // 5. `sending` is on record before any call: a crash from here on never leads to a second send.
+
+    // 5. `sending` is on record before any call: from here on a crash never leads to a second message.
     await setMany(
       toSend.map((s) => s.w.logId),
-      { status: 'sending', attempts: cmd.inc(1), leaseUntil: new Date(now.getTime() + elapsed() + LEASE_MS).toISOString() },
+      { status: 'sending', attempts: cmd.inc(1), leaseUntil: lease() },
     )
-    const outcomes: SendOutcome[] = await Promise.all(
-      toSend.map(({ msg }) => notifier.send(msg).catch((e: unknown): SendOutcome => ({ status: 'unknown', message: e instanceof Error ? e.message : String(e) }))),
-    )
-    // 6. Record what happened.
-    const sentIds: string[] = []
-    const unknownIds: string[] = []
+    const outcomes = await sendAll(toSend.map((s) => s.msg))
+
+    // 6. What happened.
+    const sentAt = at()
+    const changes: { id: string; patch: Record<string, unknown> }[] = []
     await Promise.all(
       toSend.map(async ({ w }, i) => {
         const o = outcomes[i] as SendOutcome
         const attempts = (w.prior?.attempts ?? 0) + 1
         if (o.status === 'sent') {
-          sentIds.push(w.logId)
           report.sent++
+          changes.push({ id: w.logId, patch: { status: 'sent', reason: null, sentAt } })
         } else if (o.status === 'unknown') {
-          unknownIds.push(w.logId)
           report.unconfirmed++
+          changes.push({ id: w.logId, patch: { status: 'unconfirmed', reason: 'no-answer' } })
         } else if (o.status === 'refused') {
-          // 43101: WeChat says no accept is left; the count is wrong — set it to 0.
-          await refund(w, before.get(w.logId) ?? null, true)
-          await setMany([w.logId], { status: 'refused', reason: String(o.code) })
+          // 43101: WeChat says no accept is left; our count was wrong — it becomes 0.
           report.refused++
+          await refund(w, before.get(w.logId) ?? null, true)
+          changes.push({ id: w.logId, patch: { status: 'refused', reason: String(o.code) } })
         } else if (o.status === 'retry' && attempts < MAX_ATTEMPTS) {
-          await refund(w, before.get(w.logId) ?? null, false)
-          await setMany([w.logId], { status: 'retry', reason: String(o.code ?? o.message), nextAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() })
           report.retry++
-        } else {
           await refund(w, before.get(w.logId) ?? null, false)
-          await setMany([w.logId], { status: 'failed', reason: String(o.code ?? o.message) })
+          changes.push({ id: w.logId, patch: { status: 'retry', reason: String(o.code ?? o.message).slice(0, 60), nextAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() } })
+        } else {
           report.failed++
+          await refund(w, before.get(w.logId) ?? null, false)
+          changes.push({ id: w.logId, patch: { status: 'failed', reason: String(o.code ?? o.message).slice(0, 60) } })
         }
       }),
     )
-    await setMany(sentIds, { status: 'sent', reason: null, sentAt: at() })
-    await setMany(unknownIds, { status: 'unconfirmed', reason: 'no-answer' })
+    await setGrouped(changes)
   }
 
   let i = 0
   while (i < work.length) {
-    if (elapsed() >= budgetMs) break
+    // At least one wave per run, so that even a slow start makes progress; then only within the budget.
+    if (report.waves > 0 && elapsed() >= budgetMs) break
     const rank = rankOf.get(work[i] as Item)
     const wave: Item[] = []
-    while (i < work.length && wave.length < concurrency && rankOf.get(work[i] as Item) === rank) wave.push(work[i++] as Item)
+    while (i < work.length && wave.length < batch && rankOf.get(work[i] as Item) === rank) wave.push(work[i++] as Item)
     await runWave(wave)
   }
   report.remaining = work.length - i

@@ -441,8 +441,8 @@ export class DbEngine {
 
   /** Committed documents matching a MongoDB query, in insertion order. */
   private match(name: string, criteria: AnyObject): Doc[] {
-    const id = singleId(criteria)
-    const candidates = id !== undefined ? [this.store.get(name, id)].filter((doc): doc is Doc => !!doc) : this.store.docs(name)
+    const ids = idCandidates(criteria)
+    const candidates = ids !== undefined ? ids.map((id) => this.store.get(name, id)).filter((doc): doc is Doc => !!doc) : this.store.docs(name)
     if (Object.keys(criteria).length === 0) return candidates
     let query: Query
     try {
@@ -471,6 +471,20 @@ function queryOf(params: Params, now: number): AnyObject {
 function singleId(criteria: AnyObject): unknown {
   const id = criteria._id
   return typeof id === 'string' || typeof id === 'number' ? id : undefined
+}
+
+/**
+ * The `_id`s a query is limited to — one by equality, or a `$in` list — read by key like a primary-key
+ * lookup instead of testing every document (the reminders timer asks for hundreds at a time).
+ */
+function idCandidates(criteria: AnyObject): unknown[] | undefined {
+  const id = singleId(criteria)
+  if (id !== undefined) return [id]
+  const cond = criteria._id
+  if (!isPlainObject(cond) || Object.keys(cond).length !== 1 || !Array.isArray(cond.$in)) return undefined
+  const list = cond.$in as unknown[]
+  if (!list.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined
+  return [...new Set(list)]
 }
 
 function docKey(name: string, id: unknown): string {
