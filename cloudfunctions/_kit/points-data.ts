@@ -40,9 +40,10 @@ export const yearlyPointStandings = async (
   if (memberIds.some((id) => !out.has(id))) {
     const v = [...head.versions].sort((a, b) => b.version - a.version).find((x) => x.effectiveFrom <= `${year}-12-31`)
     if (v) {
-      // The base score under the scheme in force that year (the current version's numbers when it is that one).
+      // The base score under the year's scoring: the one every totals document of that year carries (they are
+      // updated together when a version is published), else the current version's numbers.
       const s = head.current.scheme
-      const scoring: ScoringDoc = { version: v.version, name: s.name, base: s.base, floor: s.floor, max: s.max, scorePeriod: s.scorePeriod, yearly: s.yearly, bands: s.bands }
+      const scoring: ScoringDoc = years[0]?.scoring ?? { version: v.version, name: s.name, base: s.base, floor: s.floor, max: s.max, scorePeriod: s.scorePeriod, yearly: s.yearly, bands: s.bands }
       const base = yearScore(scoring, year, {}, false)
       for (const id of memberIds) {
         if (!out.has(id)) out.set(id, { total: base.total, band: base.band, bandLabel: POINTS_BAND_LABELS[base.band], vetoed: false, scored: false })
