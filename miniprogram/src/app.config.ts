@@ -29,6 +29,10 @@ export default defineAppConfig({
     { root: 'subpackages/points', pages: ['index/index', 'declare/index', 'entry/index', 'ranking/index'] },
     { root: 'subpackages/points-admin', pages: ['index/index', 'review/index', 'scheme/index', 'publication/index', 'record/index'] },
     { root: 'subpackages/setup', pages: ['claim-admin/index', 'create-branch/index'] },
+    {
+      root: 'subpackages/workbench',
+      pages: ['dashboard/index', 'talks/index', 'study/index', 'assessment/index', 'summary/index', 'exports/index', 'overview/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -57,6 +57,13 @@ export const ROUTES = {
   pointsRecord: '/subpackages/points-admin/record/index',
   setupClaimAdmin: '/subpackages/setup/claim-admin/index',
   setupCreateBranch: '/subpackages/setup/create-branch/index',
+  workbench: '/subpackages/workbench/dashboard/index',
+  workbenchTalks: '/subpackages/workbench/talks/index',
+  workbenchStudy: '/subpackages/workbench/study/index',
+  workbenchAssessment: '/subpackages/workbench/assessment/index',
+  workbenchSummary: '/subpackages/workbench/summary/index',
+  workbenchExports: '/subpackages/workbench/exports/index',
+  workbenchOverview: '/subpackages/workbench/overview/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

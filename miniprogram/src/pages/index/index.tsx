@@ -16,6 +16,8 @@ import { EvaluationTodo } from '@/components/EvaluationTodo'
 import { MeetingsTodo } from '@/components/MeetingsTodo'
 import { DuesTodo } from '@/components/DuesTodo'
 import { PointsTodo } from '@/components/PointsTodo'
+import { WorkbenchTodo } from '@/components/WorkbenchTodo'
+import { workbench } from '@shared/contract/workbench'
 import { dues } from '@shared/contract/dues'
 import { comingSoon, go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
@@ -39,6 +41,7 @@ export default function HomePage(): React.ReactElement {
   if (can(me, org.actions.createMember)) admin.push({ key: 'add-member', label: '添加党员', icon: 'userPlus', onClick: () => go(ROUTES.adminMemberEdit) })
   if (can(me, org.actions.updateBranch)) admin.push({ key: 'branch', label: '支部设置', icon: 'sliders', onClick: () => go(ROUTES.adminBranch) })
   if (can(me, dues.actions.collection)) admin.push({ key: 'dues-admin', label: '党费管理', icon: 'wallet', onClick: () => go(ROUTES.duesAdmin) })
+  if (can(me, workbench.actions.dashboard)) admin.push({ key: 'workbench', label: '支部工作台', icon: 'clipboard', onClick: () => go(ROUTES.workbench) })
 
   const quick: Entry[] = [
     { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },
@@ -85,6 +88,7 @@ export default function HomePage(): React.ReactElement {
         <EvaluationTodo />
         <DuesTodo />
         <PointsTodo />
+        <WorkbenchTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>
 

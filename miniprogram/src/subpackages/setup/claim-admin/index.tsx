@@ -59,6 +59,9 @@ export default function ClaimAdminPage(): React.ReactElement {
           <Button type='primary' size='large' block data-testid='claim-go-branch' onClick={() => go(ROUTES.setupCreateBranch)}>
             设立党支部
           </Button>
+          <Button fill='outline' size='large' block data-testid='claim-go-overview' onClick={() => go(ROUTES.workbenchOverview)}>
+            各支部工作概况
+          </Button>
         </View>
       </View>
     )

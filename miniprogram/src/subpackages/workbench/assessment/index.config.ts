@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '五化达标自评', enablePullDownRefresh: true })

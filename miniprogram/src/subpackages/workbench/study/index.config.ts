@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '学时登记', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达标自评汇总表' })
