@@ -76,7 +76,7 @@ test.each([
   ['America/Los_Angeles', 420],
   ['Asia/Shanghai', -480],
 ])('TZ=%s: the 主题党日 of the 26th is announced on the 25th at 18:00 Beijing (rules and a timer tick)', (tz, offset) => {
-  const r = spawnSync(process.execPath, [outfile], { cwd: root, env: { PATH: process.env.PATH ?? '', TZ: tz } as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync(process.execPath, [outfile], { cwd: root, env: { ...process.env, TZ: tz }, encoding: 'utf8', timeout: 60_000 })
   expect(r.status).toBe(0)
   // The function logs each tick on stdout too; the answer is the line marked RESULT.
   const out = JSON.parse((r.stdout.split('\n').find((l) => l.startsWith('RESULT ')) ?? 'RESULT null').slice(7))
