@@ -7,9 +7,12 @@
 import { TOPIC_LABELS, type ReminderTopic } from '@shared/contract/reminders'
 import { getProfile, resolveProfile, type Profile } from '@shared/profiles'
 import { MEETING_KIND_LABELS } from '@shared/rules/meetings'
+import { talkCoverage } from '@shared/rules/workbench-extra'
+import { COMMITTEE_ROLES } from '@shared/contract/roles'
 import {
   dueReminders,
   duePointsDeadline,
+  dueMonthlyTalksReminder,
   dueThemeDayReminders,
   evaluationOpenWindow,
   MEETING_LEAD_MINUTES,
@@ -29,6 +32,7 @@ import {
   reminderAdmins,
   reminderBranches,
   reminderPeople,
+  talksOfYear,
   themeDayMeetings,
   themeDayPlanItems,
   type ReminderAdmin,
@@ -129,6 +133,10 @@ function laterTodayOf(b: ReminderBranch, people: ReminderPerson[], overrides: Re
 export const TOPIC_LINKS: Partial<Record<ReminderTopic, string>> = {
   'theme-day': '/pages/meetings/index',
   meeting: '/pages/meetings/index',
+  dues: '/subpackages/dues/mine/index',
+  points: '/subpackages/points/declare/index',
+  evaluation: '/subpackages/evaluation/index/index',
+  talks: '/subpackages/workbench/talks/index',
 }
 
 /** The branch's profile with its overrides (validated once per branch and tick). */
@@ -346,7 +354,7 @@ export async function collectDueEvents(store: Store, now: Date, log: Log): Promi
       ...w,
       urgent: false,
       audience: { kind: 'members', memberIds: r.voterIds ?? [], mandatory: false },
-      todo: { subject: r._id, title: `${r.title || '民主评议'}：请在${formatDateCN(r.votingTo)}前投票`, detail: null, link: null, dueDate: r.votingTo, until: r.votingTo },
+      todo: { subject: r._id, title: `${r.title || '民主评议'}：请在${formatDateCN(r.votingTo)}前投票`, detail: null, link: TOPIC_LINKS.evaluation ?? null, dueDate: r.votingTo, until: r.votingTo },
       message: { title: r.title || '民主评议党员', date: r.votingTo, time: null, place: null, note: '民主测评已开始，请在截止前完成投票' },
     })
   }
@@ -364,9 +372,50 @@ export async function collectDueEvents(store: Store, now: Date, log: Log): Promi
       expiresAt: d.expiresAt,
       urgent: false,
       audience: { kind: 'branch' },
-      todo: { subject: d.month, title: `${m}月积分申报${formatDateCN(d.deadline)}截止`, detail: null, link: null, dueDate: d.deadline, until: d.deadline },
+      todo: { subject: d.month, title: `${m}月积分申报${formatDateCN(d.deadline)}截止`, detail: null, link: TOPIC_LINKS.points ?? null, dueDate: d.deadline, until: d.deadline },
       message: { title: `${m}月积分申报`, date: d.deadline, time: null, place: null, note: `${m}月积分申报即将截止，请及时申报` },
     })
+  }
+
+  const talksDue = dueMonthlyTalksReminder(now)
+  if (talksDue) {
+    const year = parseDate(today).year
+    const talks = await talksOfYear(store, branchIds, year)
+    for (const b of branches) {
+      const ps = peopleOf.get(b._id) ?? []
+      const secretaryId = ps.find((p) => p.roles.includes('secretary'))?.memberId ?? null
+      if (!secretaryId) continue
+      const rows = talkCoverage({
+        talks: talks.filter((t) => t.branchId === b._id),
+        frequencies: profileOf(b, log).talks,
+        secretaryId,
+        committeeIds: ps.filter((p) => p.roles.some((r) => COMMITTEE_ROLES.includes(r))).map((p) => p.memberId),
+        members: ps.map((p) => ({ id: p.memberId, name: p.name })),
+        year,
+        today,
+      }).filter((r) => r.status === 'missing' || r.status === 'overdue')
+      const owed = rows.reduce((n, r) => n + r.missing.length, 0)
+      if (owed === 0) continue
+      const first = rows[0] as (typeof rows)[number]
+      pending.push({
+        eventKey: `talks-gaps:${b._id}:${talksDue.month}`,
+        topic: 'talks',
+        branchId: b._id,
+        dueAt: talksDue.dueAt,
+        expiresAt: talksDue.expiresAt,
+        urgent: false,
+        audience: { kind: 'secretary' },
+        todo: {
+          subject: talksDue.month,
+          title: `谈心谈话还有${owed}项未完成`,
+          detail: rows.map((r) => `${r.label}（${r.periodLabel}）${r.missing.length}项`).join('；'),
+          link: TOPIC_LINKS.talks ?? null,
+          dueDate: today,
+          until: addDays(today, 30),
+        },
+        message: { title: '谈心谈话提醒', date: today, time: null, place: null, note: `${first.label}等还有${owed}项未谈` },
+      })
+    }
   }
 
   for (const f of feed) {

@@ -102,7 +102,7 @@ describe('accepts, switches and settings', () => {
   test('the 书记 also hears of 政治生日, 换届 and 谈心谈话; the 上级 admin only of 换届', async () => {
     const s = ok(await call('settings', {}, sec))
     expect(s.topics.map((t: { topic: string }) => t.topic)).toEqual(['theme-day', 'meeting', 'dues', 'points', 'evaluation', 'political-birthday', 'reelection', 'talks'])
-    expect(s.topics.find((t: { topic: string }) => t.topic === 'talks').available).toBe(false)
+    expect(s.topics.every((t: { available: boolean }) => t.available)).toBe(true)
     const a = ok(await call('settings', {}, DEMO.adminOpenid))
     expect(a.topics.map((t: { topic: string }) => t.topic)).toEqual(['reelection'])
     expect(a.templates.map((t: { key: string }) => t.key)).toEqual(['task'])
@@ -333,6 +333,33 @@ describe('the timer', () => {
     expect(todos(DEMO.m.secretary).some((t) => t.topic === 'reelection')).toBe(true)
     expect(todos('u-dev_admin').map((t) => t.title)).toEqual(['示范社区第一党支部：支部委员会任期2027年3月14日届满：任期届满前3个月，上级党组织书面发函提醒'])
     expect(outbox.filter((m) => m.touser === DEMO.adminOpenid)).toHaveLength(1)
+  })
+
+  test('积分 申报 two days before the deadline; 民主评议 when voting opens, to its voters', async () => {
+    const store = createStore()
+    const head = await store.get('points_branches', DEMO.branch)
+    if (head) await store.update('points_branches', DEMO.branch, { 'current.scheme.declareDeadlineDay': 5 })
+    else await cloud.db.insertMany('points_branches', [{ _id: DEMO.branch, branchId: DEMO.branch, current: { scheme: { declareDeadlineDay: 5 } } }])
+    await cloud.db.insertMany('eval_rounds', [
+      { _id: 'ev_test_2025', branchId: DEMO.branch, year: 2025, seq: 1, title: '2025年度民主评议党员', status: 'open', votingFrom: '2025-06-03', votingTo: '2025-06-09', voterIds: [DEMO.m.formal, DEMO.m.deputy] },
+    ])
+    await tick('2025-06-03T09:00')
+    expect(todos(DEMO.m.formal).map((t) => [t.topic, t.title]).sort()).toEqual([
+      ['evaluation', '2025年度民主评议党员：请在2025年6月9日前投票'],
+      ['points', '5月积分申报2025年6月5日截止'],
+    ])
+    expect(todos(DEMO.m.leader1).map((t) => t.topic)).toEqual(['points'])
+  })
+
+  test('谈心谈话: on the 1st of the month the 书记 hears what is still owed this period', async () => {
+    await setQuota(DEMO.m.secretary, { task: 2 })
+    await tick('2025-07-01T08:50')
+    expect(todos(DEMO.m.secretary).filter((t) => t.topic === 'talks')).toEqual([])
+    await tick('2025-07-01T09:00')
+    const [t] = todos(DEMO.m.secretary).filter((x) => x.topic === 'talks')
+    expect(t?.title).toMatch(/^谈心谈话还有\d+项未完成$/)
+    expect(sentTo(DEMO.m.secretary).map((m) => m.data.thing1?.value)).toEqual(['谈心谈话提醒'])
+    expect(todos(DEMO.m.formal).filter((x) => x.topic === 'talks')).toEqual([])
   })
 
   test('a reminder another domain scheduled goes out once, to the members it names', async () => {

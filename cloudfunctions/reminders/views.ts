@@ -24,10 +24,10 @@ import { templateConfigs } from '../_kit/reminder-config'
 import { recipientIdOf } from '../_kit/todos'
 
 /**
- * Topics produced today. 谈心谈话 reminders come from the talks feature through `_kit/reminder-feed.ts`
- * once it schedules them; until then the switch is shown as 即将上线.
+ * Topics the timer produces today (all of them; 党费 arrears additionally come through
+ * `_kit/reminder-feed.ts` when the dues feature schedules them). A topic not listed shows as 即将上线.
  */
-export const LIVE_TOPICS: ReadonlySet<ReminderTopic> = new Set(['theme-day', 'meeting', 'dues', 'points', 'evaluation', 'political-birthday', 'reelection'])
+export const LIVE_TOPICS: ReadonlySet<ReminderTopic> = new Set(['theme-day', 'meeting', 'dues', 'points', 'evaluation', 'political-birthday', 'reelection', 'talks'])
 
 export interface Me {
   recipientId: string

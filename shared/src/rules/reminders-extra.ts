@@ -198,3 +198,15 @@ export function themeDayRemindersOn(
   }
   return out
 }
+
+/** 谈心谈话 gaps: the 书记 hears on this day of every month (issue 8: "to the 书记, monthly") at 09:00. */
+export const TALKS_REMINDER_DAY = 1
+
+/** The monthly 谈心谈话 reminder due at `now`, if any: the 1st at 09:00, valid three days. */
+export function dueMonthlyTalksReminder(now: InstantInput): { month: MonthString; dueAt: string; expiresAt: string } | null {
+  const nowMs = toEpochMs(now)
+  const month = monthOf(beijingDate(nowMs))
+  const dueAt = beijingDateTime(`${month}-${String(TALKS_REMINDER_DAY).padStart(2, '0')}`, TASK_REMINDER_TIME)
+  const expiresAt = new Date(toEpochMs(dueAt) + DEFAULT_REMINDER_TIMING['political-birthday'].validHours * 3_600_000).toISOString()
+  return toEpochMs(dueAt) <= nowMs && nowMs < toEpochMs(expiresAt) ? { month, dueAt, expiresAt } : null
+}
