@@ -46,6 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: { include: [sharedDir] },
       webpackChain: esmInCommonjsPackages,
+      // Page styles are namespaced by BEM class, so the order shared chunks' CSS lands in does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
