@@ -10,6 +10,7 @@ import type { EntryView, ReviewDecision } from '@shared/contract/points'
 import { api } from '@/services/api'
 import { useAction } from '@/features/common/use-action'
 import { signed } from './labels'
+import '@/styles/nutui-forms'
 import './points.scss'
 
 export interface ReviewTarget {

@@ -19,6 +19,7 @@ import { MonthBars } from '@/features/points/ui'
 import { useReloadOnReturn, useYearView } from '@/features/points/use-points'
 import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '季度积分公示' })
+export default definePageConfig({ navigationBarTitleText: '积分公示' })

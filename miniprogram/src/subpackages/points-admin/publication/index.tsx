@@ -17,6 +17,7 @@ import { useAction } from '@/features/common/use-action'
 import { signed } from '@/features/points/labels'
 import { usePublication } from '@/features/points/use-points'
 import { formatDate, formatInstant } from '@/utils/format'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

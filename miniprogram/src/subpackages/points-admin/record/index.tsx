@@ -17,6 +17,7 @@ import { useMembers } from '@/features/org/use-org'
 import { monthLabel } from '@/features/points/labels'
 import { itemSummary } from '@/features/points/scheme-form'
 import { useSchemeInfo } from '@/features/points/use-points'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

@@ -21,6 +21,7 @@ import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
 import { Photos, StatusTag } from '@/features/points/ui'
 import { useReloadOnReturn, useReviewQueue, type QueueFilter } from '@/features/points/use-points'
 import { go } from '@/utils/nav'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

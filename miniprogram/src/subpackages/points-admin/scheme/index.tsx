@@ -19,6 +19,7 @@ import { can } from '@/features/org/permissions'
 import { bandsSummary, itemSummary, newItem, schemeError } from '@/features/points/scheme-form'
 import { useSchemeEditor } from '@/features/points/use-points'
 import { formatDate, formatInstant } from '@/utils/format'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

@@ -20,6 +20,7 @@ import { useSchemeInfo } from '@/features/points/use-points'
 import { pickImage } from '@/platform/file-io'
 import { back } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 import './index.scss'
 

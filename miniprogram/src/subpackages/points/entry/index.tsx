@@ -20,6 +20,7 @@ import { Photos, StatusTag } from '@/features/points/ui'
 import { useReloadOnReturn } from '@/features/points/use-points'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
+import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
 
 const DECISIONS = { approve: '通过', adjust: '调整', reject: '不通过' } as const
