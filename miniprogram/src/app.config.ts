@@ -33,6 +33,7 @@ export default defineAppConfig({
       root: 'subpackages/workbench',
       pages: ['dashboard/index', 'talks/index', 'study/index', 'assessment/index', 'summary/index', 'exports/index', 'overview/index'],
     },
+    { root: 'subpackages/reminders', pages: ['settings/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

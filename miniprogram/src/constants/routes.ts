@@ -64,6 +64,7 @@ export const ROUTES = {
   workbenchSummary: '/subpackages/workbench/summary/index',
   workbenchExports: '/subpackages/workbench/exports/index',
   workbenchOverview: '/subpackages/workbench/overview/index',
+  remindersSettings: '/subpackages/reminders/settings/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

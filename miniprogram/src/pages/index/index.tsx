@@ -17,6 +17,7 @@ import { MeetingsTodo } from '@/components/MeetingsTodo'
 import { DuesTodo } from '@/components/DuesTodo'
 import { PointsTodo } from '@/components/PointsTodo'
 import { WorkbenchTodo } from '@/components/WorkbenchTodo'
+import { RemindersTodo } from '@/components/RemindersTodo'
 import { workbench } from '@shared/contract/workbench'
 import { dues } from '@shared/contract/dues'
 import { comingSoon, go } from '@/utils/nav'
@@ -48,7 +49,7 @@ export default function HomePage(): React.ReactElement {
     { key: 'evaluation', label: '民主评议', icon: 'clipboard', onClick: () => go(ROUTES.evaluation) },
     { key: 'dues', label: '党费', icon: 'wallet', onClick: () => go(ROUTES.duesMine) },
     { key: 'points', label: '积分', icon: 'star', soon: true, onClick: () => comingSoon('积分') },
-    { key: 'reminders', label: '消息提醒', icon: 'bell', soon: true, onClick: () => comingSoon('消息提醒') },
+    { key: 'reminders', label: '消息提醒', icon: 'bell', onClick: () => go(ROUTES.remindersSettings) },
   ]
 
   return (
@@ -89,6 +90,7 @@ export default function HomePage(): React.ReactElement {
         <DuesTodo />
         <PointsTodo />
         <WorkbenchTodo />
+        <RemindersTodo />
         <EmptyState text='暂无待办' icon='clipboard' compact />
       </View>
 

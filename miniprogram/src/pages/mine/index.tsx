@@ -1,5 +1,5 @@
 /**
- * 我的: who I am (name, branch, status, roles), my menu (党费, 积分, 消息提醒 — placeholders for now),
+ * 我的: who I am (name, branch, status, roles), my menu (党费, 积分, 消息提醒),
  * 支部管理 for 支委, and 关于.
  */
 import { View, Text } from '@tarojs/components'
@@ -14,7 +14,7 @@ import { PageError, PageLoading } from '@/components/PageState'
 import { RoleTags } from '@/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { Icon, type IconName } from '@/components/Icon'
-import { comingSoon, go } from '@/utils/nav'
+import { go } from '@/utils/nav'
 import './index.scss'
 
 interface MenuItemProps {
@@ -82,7 +82,7 @@ export default function MinePage(): React.ReactElement {
         {[
           menuItem({ icon: 'wallet', title: '党费', testId: 'menu-dues', onClick: () => go(ROUTES.duesMine) }),
           menuItem({ icon: 'star', title: '积分', testId: 'menu-points', onClick: () => go(ROUTES.pointsHome) }),
-          menuItem({ icon: 'bell', title: '消息提醒', extra: '即将上线', testId: 'menu-reminders', onClick: () => comingSoon('消息提醒') }),
+          menuItem({ icon: 'bell', title: '消息提醒', testId: 'menu-reminders', onClick: () => go(ROUTES.remindersSettings) }),
         ]}
       </Cell.Group>
 
