@@ -1,7 +1,7 @@
 /**
  * The local function host: one HTTP port serving the database service (`/admin`, where the real SDKs
  * are pointed), the functions (`POST /api/<fn>` → `main(event, fabricatedContext)`), the H5 build with a
- * "本地演示环境" banner, and local-only pages (`/dev/login`, `/dev/clock`, `/dev/outbox`).
+ * "本地演示环境" banner, and local-only pages (`/dev/login`, `/dev/clock`, `/dev/outbox`, `/dev/messages`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { clock } from '../clock'
 import { fabricateContext } from './context'
 import { functionNames, loadMain } from './functions'
 import { loginPage, sessionLabel } from './dev-pages'
+import { outboxPage } from './outbox-page'
 import { startTimers, type Timers } from './timers'
 
 export interface HostOptions {
@@ -188,6 +189,12 @@ export const createHost = async (opts: HostOptions): Promise<Host> => {
           return json(res, 200, { now: new Date().toISOString(), offsetMs: clock.offset() })
         }
         if (path === '/dev/outbox') return json(res, 200, { messages: outbox })
+        if (path === '/dev/messages') {
+          const users = db.dump('users') as { _id: string; name?: string }[]
+          const nameOf = (openid: string) => users.find((u) => u._id === openid)?.name ?? '未绑定的微信用户'
+          res.writeHead(200, { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-store' })
+          return res.end(outboxPage(outbox, nameOf, new Date().toISOString()))
+        }
         return serveStatic(req, res, path)
       } catch (err) {
         console.error('[host]', err)
