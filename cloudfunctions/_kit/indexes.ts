@@ -21,6 +21,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'reminder_log', name: 'status_lease', keys: k('status', 'leaseUntil', 'expiresAt'), serves: 'reminders timer (end entries of runs that died)' },
   { collection: 'reminder_events', name: 'cancelled_due', keys: k('cancelled', 'dueAt'), serves: 'reminders timer (scheduled reminders due now)' },
   { collection: 'orgs', name: 'kind', keys: k('kind'), serves: 'reminders timer (every branch)' },
+  { collection: 'events', name: 'type_created', keys: k('type', 'createdAt'), serves: 'reminders timer (to-dos settled by sign-ins and payments)' },
   { collection: 'meeting_plans', name: 'status_year', keys: k('status', 'year'), serves: 'reminders timer (published plans: 主题党日 dates)' },
   { collection: 'users', name: 'admin_branches', keys: k('adminBranchIds'), serves: 'reminders timer (上级 admins of a branch, multikey)' },
   { collection: 'meetings', name: 'status_starts', keys: k('status', 'startsAt'), serves: 'reminders timer (meetings within 2 h)' },

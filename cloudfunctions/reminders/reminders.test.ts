@@ -11,8 +11,12 @@ import { remindersSeed } from '../../local/seed/reminders'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
 import { todoId } from '../_kit/todos'
 import { scheduleReminder } from '../_kit/reminder-feed'
+import { emitEvent } from '../_kit/events'
 import { createStore } from '../_kit/store'
 import { TEMPLATE_ENV } from '../_kit/reminder-config'
+
+// Each test reseeds the demo branch and runs several timer ticks: generous on a busy machine.
+jest.setTimeout(30_000)
 
 let cloud: TestCloud
 const formal = devOpenid(DEMO.m.formal)
@@ -166,6 +170,20 @@ describe('to-do list', () => {
     expect(ok(await call('doneTodo', { todoId: id }, formal))).toEqual({ id, done: true })
     expect(ok(await call('doneTodo', { todoId: id }, formal))).toEqual({ id, done: true })
     expect(ok(await call('listTodos', {}, formal)).todos).toEqual([])
+  })
+
+  test('done when acted on: signing in at the 主题党日 closes its to-do', async () => {
+    await tick('2025-06-25T18:00')
+    clock.set('2025-06-26T14:35+08:00')
+    await emitEvent(
+      createStore(),
+      { type: 'attendance.present', sourceId: `mt_x_${DEMO.m.formal}`, branchId: DEMO.branch, memberId: DEMO.m.formal, occurredAt: new Date().toISOString(), data: { meetingId: 'mt_x', kind: 'theme-day', via: 'scan' } },
+      new Date(),
+    )
+    await tick('2025-06-26T14:40')
+    // (The dues day, the same day at 09:00, is still open.)
+    expect(ok(await call('listTodos', {}, formal)).todos.map((t: { topic: string }) => t.topic)).toEqual(['dues'])
+    expect(ok(await call('listTodos', {}, deputy)).todos.map((t: { topic: string }) => t.topic)).toContain('theme-day')
   })
 
   test('a to-do stops showing after its day', async () => {

@@ -17,6 +17,7 @@ import type { Notifier, SendOutcome, SubscribeMessage } from '../_kit/notifier'
 import { miniprogramState, templateConfigs, type TemplateConfig } from '../_kit/reminder-config'
 import { isDuplicate, type Store } from '../_kit/store'
 import { upsertTodos } from '../_kit/todos'
+import { completeActedOn } from './acted'
 import { MESSAGE_PAGE, messageData } from './messages'
 import { collectDueEvents, type DueEvent, type Recipient } from './plan'
 
@@ -125,6 +126,7 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
   await store.updateWhere('reminder_log', { status: 'sending', leaseUntil: cmd.lte(nowIso) }, { status: 'unconfirmed', reason: 'run-ended', updatedAt: nowIso })
   await store.updateWhere('reminder_log', { status: cmd.in(['retry', 'queued']), leaseUntil: cmd.lte(nowIso), expiresAt: cmd.lte(nowIso) }, { status: 'failed', reason: 'expired', updatedAt: nowIso })
 
+  await completeActedOn(store, now)
   const { events, laterToday } = await collectDueEvents(store, now, log)
   const byId = new Map<string, Item>()
   for (const event of events) {
