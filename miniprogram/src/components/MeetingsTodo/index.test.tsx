@@ -31,4 +31,11 @@ describe('meetingTasks', () => {
     expect(tasks[2]?.detail).toBe('11月26日 周四 14:30 · 党群服务中心')
     expect(meetingTasks(undefined)).toEqual([])
   })
+
+  it('shows the two latest 补学 and collapses the rest into one row', () => {
+    const makeups = ['2026-06-26', '2026-09-28', '2026-08-26', '2026-10-26'].map((date, i) => ({ meetingId: `m${i}`, kind: 'theme-day' as const, topic: '主题党日', date }))
+    const tasks = meetingTasks({ makeups, upcoming: [] })
+    expect(tasks.map((t) => t.key)).toEqual(['makeup-m3', 'makeup-m1', 'makeup-more'])
+    expect(tasks[2]).toMatchObject({ title: '还有2次会议需要补学', meetingId: null })
+  })
 })

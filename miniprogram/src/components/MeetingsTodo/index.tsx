@@ -15,7 +15,22 @@ export interface MeetingTask {
   key: string
   title: string
   detail: string
-  meetingId: string
+  /** Where the row leads: a meeting, or (several 补学) the member's own attendance page. */
+  meetingId: string | null
+}
+
+/** More 补学 than this collapse into one row that opens the member's attendance page. */
+export const MAKEUP_ROWS = 2
+
+function makeupRows(makeups: Tasks['makeups']): MeetingTask[] {
+  const latest = [...makeups].sort((a, b) => (a.date < b.date ? 1 : -1))
+  const rows: MeetingTask[] = latest
+    .slice(0, MAKEUP_ROWS)
+    .map((m) => ({ key: `makeup-${m.meetingId}`, title: '请完成补学', detail: `${formatDate(m.date)} ${m.topic}：阅读会议记录和学习材料`, meetingId: m.meetingId }))
+  if (latest.length > MAKEUP_ROWS) {
+    rows.push({ key: 'makeup-more', title: `还有${latest.length - MAKEUP_ROWS}次会议需要补学`, detail: '在“我的出勤”中查看', meetingId: null })
+  }
+  return rows
 }
 
 /** The caller's meeting tasks: meetings with sign-in open first, then 补学, then what is coming. */
@@ -25,7 +40,7 @@ export function meetingTasks(tasks: Tasks | undefined): MeetingTask[] {
   const soon = tasks.upcoming.filter((m) => !(m.signIn === 'open' && m.my === 'pending') && (m.my === 'pending' || m.my === 'leave-declined'))
   return [
     ...open.map((m) => ({ key: `open-${m.id}`, title: `${MEETING_KIND_SHORT_LABELS[m.kind]}正在签到`, detail: `${m.topic} · ${m.place}`, meetingId: m.id })),
-    ...tasks.makeups.map((m) => ({ key: `makeup-${m.meetingId}`, title: '请完成补学', detail: `${formatDate(m.date)} ${m.topic}：阅读会议记录和学习材料`, meetingId: m.meetingId })),
+    ...makeupRows(tasks.makeups),
     ...soon.map((m) => ({ key: `soon-${m.id}`, title: `${MEETING_KIND_SHORT_LABELS[m.kind]}：${m.topic}`, detail: `${meetingWhen(m.date, m.time)} · ${m.place}`, meetingId: m.id })),
   ]
 }
@@ -37,7 +52,7 @@ export function MeetingsTodo(): React.ReactElement | null {
   return (
     <View className='meetings-todo' data-testid='meetings-todo'>
       {tasks.map((t) => (
-        <View key={t.key} className='meetings-todo__row' data-testid={`meetings-todo-${t.key}`} onClick={() => go(ROUTES.meetingDetail, { meetingId: t.meetingId })}>
+        <View key={t.key} className='meetings-todo__row' data-testid={`meetings-todo-${t.key}`} onClick={() => (t.meetingId ? go(ROUTES.meetingDetail, { meetingId: t.meetingId }) : go(ROUTES.meetingMember))}>
           <View className='meetings-todo__dot' />
           <View className='meetings-todo__main'>
             <Text className='meetings-todo__title'>{t.title}</Text>
