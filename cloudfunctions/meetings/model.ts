@@ -22,6 +22,18 @@ export const loadMeeting = async (store: Store, meetingId: string): Promise<Meet
   return m
 }
 
+/**
+ * The meeting without its long parts (roster, minutes, corrections, texts): what sign-in and the host
+ * screen need. Still one request; it keeps a 300-member burst from moving the whole roster 300 times.
+ */
+export const loadMeetingLean = async (store: Store, meetingId: string): Promise<MeetingDoc> => {
+  const [m] = await store.find('meetings', { _id: meetingId }, { limit: 1, fields: LEAN_FIELDS })
+  if (!m) throw new AppError('NOT_FOUND', '没有找到该会议')
+  return { ...m, roster: [], minutes: null, corrections: [], leaveNotes: {}, materials: '', agenda: [], invitees: [] } as MeetingDoc
+}
+
+const LEAN_FIELDS = { roster: false, minutes: false, corrections: false, leaveNotes: false, materials: false, agenda: false, invitees: false } as const
+
 export const profileOf = (branch: OrgDoc): Profile => resolveProfile(branch.profileId, branch.profileOverrides ?? {})
 
 export const isCommitteeCaller = (caller: Caller): boolean => caller.branchRoles.some((r) => COMMITTEE_ROLES.includes(r))

@@ -5,10 +5,10 @@
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
 import { issueCode } from '../code'
-import { authorizeKeeper, liveCounts, loadMeeting, signInStateOf } from '../model'
+import { authorizeKeeper, liveCounts, loadMeetingLean, signInStateOf } from '../model'
 
 export const hostCode: Handler<typeof meetings.actions.hostCode> = async ({ meetingId }, ctx) => {
-  const m = await loadMeeting(ctx.store, meetingId)
+  const m = await loadMeetingLean(ctx.store, meetingId)
   authorizeKeeper(ctx, m)
   const state = signInStateOf(m, ctx.now)
   const issued = state === 'open' ? issueCode(m._id, m.secret, ctx.now.getTime()) : null

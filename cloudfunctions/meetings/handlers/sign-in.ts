@@ -10,12 +10,12 @@ import { distanceMeters } from '@shared/rules/meetings-extra'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { CODE_MESSAGES, checkCode } from '../code'
-import { loadMeeting } from '../model'
+import { loadMeetingLean } from '../model'
 import { attend, attendanceId, attendanceView } from './attend'
 
 export const signIn: Handler<typeof meetings.actions.signIn> = async (input, ctx) => {
   const { caller, store, now } = ctx
-  const m = await loadMeeting(store, input.meetingId)
+  const m = await loadMeetingLean(store, input.meetingId)
   ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId: caller.memberId })
   const memberId = caller.memberId as string
 
