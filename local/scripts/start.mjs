@@ -30,7 +30,15 @@ const h5Index = join(root, 'miniprogram', 'dist', 'h5', 'index.html')
 const uiTime = Math.max(newest(join(root, 'miniprogram', 'src')), newest(join(root, 'shared')))
 if (process.argv.includes('--rebuild') || mtime(h5Index) < uiTime) {
   console.log('构建 H5 页面（首次约需半分钟）…')
-  execSync('npm run build:h5 --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  try {
+    execSync('npm run build:h5 --silent', { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  } catch (e) {
+    // Show what the compiler said (Taro prints errors on stdout) and stop.
+    process.stderr.write(String(e.stdout ?? '').split('\n').filter((l) => !/\u001b\[2K|即将开始/.test(l)).slice(-80).join('\n'))
+    process.stderr.write(String(e.stderr ?? ''))
+    console.error('\nH5 构建失败（见上）。')
+    process.exit(1)
+  }
 }
 const hostFile = await bundleHost()
 const require = createRequire(import.meta.url)
