@@ -34,7 +34,7 @@ test.each(names)('%s: a self-contained folder that runs from an empty directory'
   const out = execFileSync(
     process.execPath,
     ['-e', "require('./index.js').main({action:'health'},{}).then(r=>process.stdout.write(JSON.stringify(r)))"],
-    { cwd: dir, env: { PATH: process.env.PATH ?? '', NODE_PATH: '' }, encoding: 'utf8' },
+    { cwd: dir, env: { PATH: process.env.PATH ?? '', NODE_PATH: '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' },
   )
   const reply = JSON.parse(out)
   expect(reply.ok).toBe(true)

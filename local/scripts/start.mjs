@@ -34,7 +34,7 @@ if (process.argv.includes('--rebuild') || mtime(h5Index) < uiTime) {
     execSync('npm run build:h5 --silent', { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
   } catch (e) {
     // Show what the compiler said (Taro prints errors on stdout) and stop.
-    process.stderr.write(String(e.stdout ?? '').split('\n').filter((l) => !/\u001b\[2K|即将开始/.test(l)).slice(-80).join('\n'))
+    process.stderr.write(String(e.stdout ?? '').split('\n').filter((l) => !l.includes('\u001b[2K') && !l.includes('即将开始')).slice(-80).join('\n'))
     process.stderr.write(String(e.stderr ?? ''))
     console.error('\nH5 构建失败（见上）。')
     process.exit(1)
