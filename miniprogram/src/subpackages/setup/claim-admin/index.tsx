@@ -101,7 +101,7 @@ export default function ClaimAdminPage(): React.ReactElement {
             {codeError}
           </Text>
         ) : (
-          <Text className='claim__hint'>由部署人员运行 npm run provision 后获得，只能使用一次</Text>
+          <Text className='claim__hint'>由部署人员提供，只能使用一次</Text>
         )}
       </View>
 

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '设立党支部',
+  navigationBarTitleText: '设立支部',
 })

@@ -129,7 +129,7 @@ export default function CreateBranchPage(): React.ReactElement {
         <>
           <View className='form-group__title'>支部书记</View>
           <View className='form-group'>
-            <SwitchField name='withSecretary' label='现在指定书记' hint='将生成邀请码，书记绑定后管理本支部' value={form.withSecretary} onChange={(v) => set('withSecretary', v)} />
+            <SwitchField name='withSecretary' label='指定书记' hint='将生成邀请码，书记绑定后管理本支部' value={form.withSecretary} onChange={(v) => set('withSecretary', v)} />
             {form.withSecretary ? (
               <>
                 <TextField name='secretaryName' label='姓名' required value={s.name} error={se.name} maxLength={20} onChange={(v) => setSecretary('name', v)} />
