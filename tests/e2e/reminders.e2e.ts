@@ -38,7 +38,7 @@ test('a member turns on 主题党日 reminders; at T−1 18:00 the message goes 
   // 1. 我的 → 消息提醒: nothing banked yet; 开启消息提醒 asks WeChat (H5: accepted) and reports it.
   const { page } = await phone(member)
   await open(page, 'pages/mine/index')
-  await page.getByTestId('menu-reminders').click()
+  await page.getByTestId('mine-page').getByText('消息提醒', { exact: true }).click()
   await page.getByTestId('reminders-settings').waitFor()
   await expect(page.getByTestId('quota-themeDay').textContent()).resolves.toContain('未开启')
   await expect(page.getByTestId('topic-meeting').textContent()).resolves.toContain('始终开启')

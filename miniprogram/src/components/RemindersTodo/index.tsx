@@ -31,7 +31,7 @@ export function RemindersTodo(): React.ReactElement | null {
               {link ? <Text className='reminders-todo__arrow'>›</Text> : null}
             </View>
             <View className='reminders-todo__done' data-testid={`reminders-todo-done-${t.id}`} onClick={() => void done.run(t.id)}>
-              知道了
+              <Text className='reminders-todo__pill'>知道了</Text>
             </View>
           </View>
         )
