@@ -5,6 +5,7 @@
  * the manager confirms it; 吴刚's 党费交至 moves to this month; the 登记表 export downloads a valid .xlsx
  * whose rows match the ledger (parsed with exceljs).
  */
+import { tmpdir } from 'node:os'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { beijingMonth, formatMonthCN } from '../../shared/src/rules/time'
@@ -17,6 +18,12 @@ afterAll(async () => {
 
 const MANAGER = devOpenid(DEMO.m.organizer)
 const WU = DEMO.m.formal
+
+/** A screenshot once Taro's page slide-in has finished. */
+const settledShot = async (page: Page, name: string): Promise<void> => {
+  await page.waitForTimeout(600)
+  await shot(page, name)
+}
 
 /** Taro's H5 modal: press the confirm button with this text. */
 const confirmModal = async (page: Page, text: string): Promise<void> => {
@@ -57,7 +64,7 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   await expect(mgr.page.locator(`[data-testid=assess-row][data-member-id=${WU}]`).getByTestId('assess-band').textContent()).resolves.toBe(
     '5000.00＜基数≤10000.00元，按1.5%交纳',
   )
-  await shot(mgr.page, 'dues-01-assessment')
+  await settledShot(mgr.page, 'dues-01-assessment')
   await mgr.page.getByTestId('assess-save').click()
   await confirmModal(mgr.page, '保存')
   await mgr.page.getByTestId('assess-save').filter({ hasText: /^保存$/ }).waitFor()
@@ -71,17 +78,17 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   // 2. 吴刚 opens 我的 → 党费: 90.00 元 due this month.
   const wu = await phone(devOpenid(WU))
   await open(wu.page, 'pages/mine/index')
-  await wu.page.getByTestId('menu-dues').click()
+  await wu.page.getByTestId('mine-page').getByText('党费', { exact: true }).click()
   await wu.page.getByTestId('dues-page').waitFor()
   await expect(wu.page.getByTestId('dues-amount').textContent()).resolves.toBe('90.00')
-  await shot(wu.page, 'dues-02-member')
+  await settledShot(wu.page, 'dues-02-member')
 
   // 3. "我已缴纳": this month is selected; submit; the page shows 待确认.
   await wu.page.getByTestId('report-paid').click()
   await wu.page.getByTestId('report-page').waitFor()
   await expect(wu.page.getByTestId('report-total').textContent()).resolves.toBe('90.00 元')
   await wu.page.getByTestId('report-note').locator('input').fill('微信转账给王志强')
-  await shot(wu.page, 'dues-03-report')
+  await settledShot(wu.page, 'dues-03-report')
   await wu.page.getByTestId('report-submit').click()
   await wu.page.getByTestId('dues-page').waitFor()
   await wu.page.getByTestId('dues-status').filter({ hasText: '待确认' }).waitFor()
@@ -91,7 +98,7 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   const card = mgr.page.locator(`[data-testid=report-card][data-member-id=${WU}]`)
   await card.waitFor()
   await expect(card.textContent()).resolves.toContain('90.00 元')
-  await shot(mgr.page, 'dues-04-reports')
+  await settledShot(mgr.page, 'dues-04-reports')
   await card.getByTestId('report-approve').click()
   await confirmModal(mgr.page, '确认')
   await card.waitFor({ state: 'detached' })
@@ -100,16 +107,16 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   await open(wu.page, 'subpackages/dues/mine/index')
   await wu.page.getByTestId('paid-through').filter({ hasText: formatMonthCN(month) }).waitFor()
   await expect(wu.page.getByTestId('dues-status').textContent()).resolves.toBe('已交纳')
-  await shot(wu.page, 'dues-05-member-paid')
+  await settledShot(wu.page, 'dues-05-member-paid')
 
   // 6. The collection screen and the arrears list (邓明: six months, the rule shown).
   await open(mgr.page, 'subpackages/dues-admin/collection/index')
   await mgr.page.locator(`[data-testid=collection-row][data-member-id=${WU}][data-status=paid]`).waitFor()
-  await shot(mgr.page, 'dues-06-collection')
+  await settledShot(mgr.page, 'dues-06-collection')
   await open(mgr.page, 'subpackages/dues-admin/arrears/index')
   await mgr.page.getByTestId('lapse-rule').waitFor()
   await expect(mgr.page.locator(`[data-testid=arrears-row][data-member-id=${DEMO.m.unbound}]`).getAttribute('data-flag')).resolves.toBe('lapse-review')
-  await shot(mgr.page, 'dues-07-arrears')
+  await settledShot(mgr.page, 'dues-07-arrears')
 
   // 7. Export the year's 登记表: a valid .xlsx whose rows match the ledger.
   await open(mgr.page, 'subpackages/dues-admin/index/index')
@@ -117,7 +124,8 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   const [download] = await Promise.all([mgr.page.waitForEvent('download'), mgr.page.getByTestId('export-ledger').click()])
   expect(download.suggestedFilename()).toMatch(/^示范社区第一党支部_\d{4}年党费交纳登记表\.xlsx$/)
   await mgr.page.getByTestId('export-progress-ledger').and(mgr.page.locator('[data-phase=done]')).waitFor()
-  await shot(mgr.page, 'dues-08-export')
+  await mgr.page.getByTestId('exports').scrollIntoViewIfNeeded()
+  await settledShot(mgr.page, 'dues-08-export')
   const path = await download.path()
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(path)
@@ -150,10 +158,56 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   await open(mgr.page, 'subpackages/dues-admin/publish/index')
   await mgr.page.getByTestId('publish-preview').click()
   await mgr.page.getByTestId('publication-table').waitFor()
-  await shot(mgr.page, 'dues-09-publish')
+  await settledShot(mgr.page, 'dues-09-publish')
   await open(wu.page, 'subpackages/dues/publications/index')
   await wu.page.getByTestId('publication-item').first().click()
   await wu.page.getByTestId('publication-table').waitFor()
   await expect(wu.page.getByTestId('publication-table').textContent()).resolves.not.toContain('基数')
-  await shot(wu.page, 'dues-10-publication')
+  await settledShot(wu.page, 'dues-10-publication')
+})
+
+test('补交 in one payment, 代交 by a relative, from the arrears list; an import with a bad row imports nothing; the 书记 sees the 6-month flag', async () => {
+  const month = beijingMonth(new Date())
+  const XU = DEMO.m.mobile // 许海燕: three months behind in the seed
+  const mgr = await phone(MANAGER)
+
+  // 1. From 欠交提醒: the dialog offers the owed months; keep the three overdue ones, name the payer.
+  await open(mgr.page, 'subpackages/dues-admin/arrears/index')
+  const row = mgr.page.locator(`[data-testid=arrears-row][data-member-id=${XU}]`)
+  await row.getByTestId('arrears-pay').click()
+  await mgr.page.getByTestId('payment-dialog').waitFor()
+  const current = mgr.page.getByTestId(`pick-${month}`)
+  if ((await current.getAttribute('aria-checked')) === 'true') await current.click()
+  await mgr.page.getByTestId('payment-total').filter({ hasText: '306.00 元' }).waitFor()
+  await mgr.page.getByTestId('payment-payer').locator('input').fill('许建华')
+  await settledShot(mgr.page, 'dues-11-backpay-dialog')
+  await mgr.page.getByTestId('payment-submit').click()
+  await row.waitFor({ state: 'detached' })
+  const xu = (await callAs(MANAGER, 'dues', 'memberDues', { memberId: XU })) as { arrears: { currentRun: number }; history: { month: string; status: string; payerName: string | null }[] }
+  expect(xu.arrears.currentRun).toBe(0)
+  expect(xu.history.filter((h) => h.payerName === '许建华').length).toBe(3)
+
+  // 2. An import with one bad row: the preview marks it and the import button stays disabled.
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('核算表')
+  ws.addRow(['示范社区第一党支部党员缴纳党费核算表'])
+  ws.addRow(['序号', '姓名', '类别', '基数（元）', '金额（元）'])
+  ws.addRow([1, '张建国', '在职', 8600, 129])
+  ws.addRow([2, '李红梅', '在职', 7200, 100])
+  const file = `${tmpdir()}/dues-import-${Date.now()}.xlsx`
+  await wb.xlsx.writeFile(file)
+  await open(mgr.page, 'subpackages/dues-admin/import/index')
+  const [chooser] = await Promise.all([mgr.page.waitForEvent('filechooser'), mgr.page.getByTestId('pick-xlsx').click()])
+  await chooser.setFiles(file)
+  await mgr.page.getByTestId('import-summary').filter({ hasText: '1行有误' }).waitFor()
+  await expect(mgr.page.locator('[data-testid=import-row][data-row="4"]').textContent()).resolves.toContain('金额应为108.00元（表中为100.00元）')
+  await expect(mgr.page.getByTestId('import-confirm').textContent()).resolves.toBe('有错误，不能导入')
+  await settledShot(mgr.page, 'dues-12-import-preview')
+
+  // 3. The 书记's 首页 lists the 6-month flag (邓明) — a flag only.
+  const sec = await phone(devOpenid(DEMO.m.secretary))
+  await open(sec.page, 'pages/index/index')
+  await sec.page.getByTestId('dues-todo-arrears-flag').waitFor()
+  await expect(sec.page.getByTestId('dues-todo-arrears-flag').textContent()).resolves.toContain('系统仅作提示')
+  await settledShot(sec.page, 'dues-13-home-todos')
 })

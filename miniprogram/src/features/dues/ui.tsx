@@ -44,11 +44,11 @@ export function MonthRow({ m }: { m: DuesMonth }): React.ReactElement {
 
 export function MethodChips({ value, onChange, name = 'method' }: { value: DuesMethod | ''; onChange: (m: DuesMethod) => void; name?: string }): React.ReactElement {
   return (
-    <View className='choice-chips'>
+    <View className='dues-chips'>
       {DUES_METHODS.map((m) => (
         <View
           key={m}
-          className={`choice-chip${m === value ? ' choice-chip--on' : ''}`}
+          className={`dues-chip${m === value ? ' dues-chip--on' : ''}`}
           data-testid={`${name}-${m}`}
           role='radio'
           aria-checked={m === value}

@@ -124,6 +124,7 @@ function Screen(): React.ReactElement {
                 <Text className='collection-row__sub'>
                   {r.paidThrough ? `交至${monthCN(r.paidThrough)}` : '尚无记录'}
                   {r.currentRun > 0 ? <Text className={`collection-row__run collection-row__run--${r.flag}`}> · 欠{r.currentRun}个月</Text> : null}
+                  {r.entry.shortFen > 0 ? <Text className='collection-row__run collection-row__run--warn'> · 需补差额{yuan(r.entry.shortFen)}元</Text> : null}
                 </Text>
               </View>
               <View className='collection-row__side'>
@@ -169,9 +170,9 @@ function Screen(): React.ReactElement {
           <View className='dues-sheet__sub'>
             撤销{voiding?.name}{monthCN(month)}的党费登记（{yuan(voiding?.entry.paidFen ?? 0)} 元）。撤销会记入操作日志。
           </View>
-          <View className='choice-chips'>
+          <View className='dues-chips'>
             {VOID_REASONS.map((x) => (
-              <View key={x} className={`choice-chip${reason === x ? ' choice-chip--on' : ''}`} onClick={() => setReason(x)}>
+              <View key={x} className={`dues-chip${reason === x ? ' dues-chip--on' : ''}`} onClick={() => setReason(x)}>
                 <Text>{x}</Text>
               </View>
             ))}

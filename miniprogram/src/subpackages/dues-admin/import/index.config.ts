@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '导入核算表' })
+export default definePageConfig({ navigationBarTitleText: '导入核算' })

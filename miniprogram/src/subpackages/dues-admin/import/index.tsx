@@ -82,8 +82,13 @@ function Importer(): React.ReactElement {
           </NativePicker>
         </View>
         <Button type='primary' fill='outline' size='large' block loading={check.pending} data-testid='pick-xlsx' onClick={() => void choose()}>
-          {file ? `重新选择（${file.name}）` : '选择 Excel 文件'}
+          {file ? '重新选择文件' : '选择 Excel 文件'}
         </Button>
+        {file ? (
+          <Text className='dues-hint import__file' data-testid='import-file'>
+            已选择：{file.name}
+          </Text>
+        ) : null}
       </View>
 
       {rows ? (

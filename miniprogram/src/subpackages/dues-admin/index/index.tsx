@@ -38,7 +38,7 @@ function Hub(): React.ReactElement {
     { key: 'reports', label: reports ? `待确认(${reports.title.replace(/\D+/g, '')})` : '待确认', icon: 'check', onClick: () => go(ROUTES.duesReports) },
     { key: 'arrears', label: '欠交提醒', icon: 'bell', onClick: () => go(ROUTES.duesArrears) },
     { key: 'assessment', label: '基数核定', icon: 'clipboard', onClick: () => go(ROUTES.duesAssessment) },
-    { key: 'import', label: '导入核算表', icon: 'plus', onClick: () => go(ROUTES.duesImport) },
+    { key: 'import', label: '导入核算', icon: 'plus', onClick: () => go(ROUTES.duesImport) },
     { key: 'publish', label: '收缴公示', icon: 'flag', onClick: () => go(ROUTES.duesPublish) },
   ]
 

@@ -66,9 +66,9 @@ function Publisher(): React.ReactElement {
     <View className='page page--with-bar publish' data-testid='publish-page'>
       <View className='card'>
         <View className='card__title'>选择公示期间</View>
-        <View className='choice-chips'>
+        <View className='dues-chips'>
           {periods.map((p) => (
-            <View key={p.key} className={`choice-chip${period.key === p.key ? ' choice-chip--on' : ''}`} data-testid={`period-${p.key}`} onClick={() => void show(p)}>
+            <View key={p.key} className={`dues-chip${period.key === p.key ? ' dues-chip--on' : ''}`} data-testid={`period-${p.key}`} onClick={() => void show(p)}>
               <Text>
                 {p.label}
                 {published.has(p.key) ? '（已公示）' : ''}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '待确认的缴费', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '缴费确认', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '党费收缴公示' })
+export default definePageConfig({ navigationBarTitleText: '公示详情' })
