@@ -6,10 +6,11 @@
  * - a query naming `_id` by equality (or `$in`) is always covered (the primary key);
  * - otherwise some index on the collection must start with exactly the query's equality fields (literal
  *   values, `$eq`, `$in`, `$all`; any order), followed by its sort fields in order (all in the index's
- *   directions or all reversed); if the query has range fields (`$gt`, `$ne`, `$exists`, regex …), the index must
- *   bound one of them — as one of those sort fields or as the very next key — and the others are filtered from
- *   what it selects. Extra trailing index keys are fine (a prefix serves). A trailing `_id` in a sort is a
- *   real sort key too: add `_id` to the index for a stable order.
+ *   directions or all reversed). Then no sort happens in memory and the scan stays inside the equality group, so
+ *   range fields (`$gt`, `$ne`, `$exists`, regex …) are filtered from what the index selects. A query with range
+ *   fields and no sort must have one of them as the very next key, so the index bounds the scan. Extra trailing
+ *   index keys are fine (a prefix serves). A trailing `_id` in a sort is a real sort key too: add `_id` to the
+ *   index for a stable order.
  * - a query with no filter and no sort reads the whole collection on purpose: reported, not failed.
  * `$or` is checked branch by branch (each with the fields outside it); `$expr` and `$nor` are residual filters.
  */
@@ -96,10 +97,9 @@ export function indexServes(index: IndexSpec, path: AccessPath): boolean {
   if (sortKeys.length < path.sort.length) return false
   if (sortKeys.some((k, i) => k.field !== path.sort[i]![0])) return false
   if (path.sort.length && !sameDirections(sortKeys, path.sort)) return false
-  if (path.range.length === 0) return true
-  const next = keys[n + path.sort.length]?.field
-  const sortFields = path.sort.map(([f]) => f)
-  return path.range.some((f) => sortFields.includes(f) || f === next)
+  if (path.range.length === 0 || path.sort.length > 0) return true
+  const next = keys[n]?.field
+  return path.range.some((f) => f === next)
 }
 
 export function coverage(path: AccessPath, indexes: readonly IndexSpec[]): Coverage {

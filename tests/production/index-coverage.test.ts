@@ -45,7 +45,7 @@ describe('what "covered" means', () => {
     // Sorting on a field fixed by equality costs nothing.
     expect(covered(q({ branchId: 'b', active: true }, [['active', 1], ['joinedAt', 1]]), members)).toBe(true)
   })
-  test('range fields: the index bounds one of them (a sort field or the next key); the rest are filtered', () => {
+  test('range fields: without a sort the next key must bound one of them; with a served sort they are filtered', () => {
     const events = idx('events', 'branchId', 'createdAt')
     expect(covered(q({ branchId: 'b', createdAt: { $gt: 'x' } }, [['createdAt', 1]], 'events'), events)).toBe(true)
     expect(covered(q({ branchId: 'b', createdAt: { $gt: 'x', $lte: 'y' } }, [], 'events'), events)).toBe(true)
@@ -55,6 +55,8 @@ describe('what "covered" means', () => {
     // Range before sort in the index (not equality–sort–range): the order is not served.
     expect(covered(q({ branchId: 'b', closesAt: { $gt: 'x' } }, [['startsAt', 1]], 'events'), idx('events', 'branchId', 'closesAt', 'startsAt'))).toBe(false)
     expect(covered(q({ branchId: 'b', closesAt: { $gt: 'x' } }, [['startsAt', 1]], 'events'), idx('events', 'branchId', 'startsAt', 'closesAt'))).toBe(true)
+    expect(covered(q({ branchId: 'b', status: { $ne: 'x' } }, [['createdAt', -1]], 'events'), idx('events', 'branchId', 'createdAt'))).toBe(true)
+    expect(covered(q({ branchId: 'b', status: { $ne: 'x' } }, [], 'events'), idx('events', 'branchId', 'createdAt'))).toBe(false)
   })
   test('_id is always covered; a bare read of the whole collection is a scan, not a failure', () => {
     expect(covered(q({ _id: 'm1' }))).toBe(true)
