@@ -48,7 +48,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'dues_accounts', name: 'branch', keys: k('branchId'), serves: 'dues.collection, dues.arrears, dues.assessment (lookup from members), dues timer' },
   { collection: 'dues_ledger', name: 'member_month', keys: k('memberId', 'month'), serves: 'dues.memberDues (lookup), dues.setBases (due of paid months)' },
   { collection: 'dues_ledger', name: 'branch_month', keys: k('branchId', 'month'), serves: 'dues.collection, dues.publish, dues.exportFile' },
-  { collection: 'dues_ledger', name: 'branch_status', keys: k('branchId', 'status'), serves: 'dues.pendingReports, dues.todos' },
+  { collection: 'dues_ledger', name: 'branch_status_updated', keys: k('branchId', 'status', 'updatedAt', 'month'), serves: 'dues.pendingReports (oldest first), dues.todos (prefix)' },
   { collection: 'dues_ledger', name: 'member_payment', keys: k('memberId', 'paymentId'), serves: 'dues.reviewReport' },
   { collection: 'dues_publications', name: 'branch_period', keys: k('branchId', '-period'), serves: 'dues.listPublications' },
   { collection: 'eval_rounds', name: 'branch_year_seq', keys: k('branchId', '-year', '-seq'), serves: 'evaluation: latest round of a branch, listRounds, openRound (rounds of the branch)' },

@@ -182,7 +182,7 @@ export const loadBranchAccounts = (ctx: Pick<HandlerContext, 'store'>, branchId:
   ctx.store.aggregate<BranchMemberRow>('members', (agg) =>
     agg
       .match({ branchId, active: true })
-      .sort({ joinedAt: 1, _id: 1 })
+      .sort({ joinedAt: 1 })
       .lookup({ from: 'dues_accounts', localField: '_id', foreignField: '_id', as: 'account' })
       .limit(1000),
   )
