@@ -52,7 +52,9 @@ function OpenRoundForm({ me }: { me: BoundMe }): React.ReactElement {
     const opened = await submit.run(checked.input)
     if (opened) {
       void Taro.showToast({ title: '已开启', icon: 'success', duration: 1200 })
-      void Taro.redirectTo({ url: ROUTES.evaluationManage })
+      // Back to 评议管理 (it reloads on show); opened directly, go there.
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: ROUTES.evaluationManage })
     }
   }
   // A second round in the same year needs a reason: the server says so with CONFLICT.
