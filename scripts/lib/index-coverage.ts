@@ -166,6 +166,6 @@ export function formatUncovered(report: CoverageReport): string {
     lines.push(``, `• ${describePath(u.path)}`, `  issued by: ${u.sources.join(', ')}`, `  add to INDEXES:  ${u.suggestion}`)
     if (u.extend) lines.push(`  ${u.extend}`)
   }
-  lines.push('', 'Covered = an index whose first keys are the equality fields, then the sort fields in order, then one range field (see scripts/lib/index-coverage.ts).')
+  lines.push('', 'Covered = an index whose first keys are the equality fields, then the sort fields in order (with no sort: then a range field). See scripts/lib/index-coverage.ts.')
   return lines.join('\n')
 }

@@ -48,7 +48,8 @@ export const startTestCloud = async (opts: { seed?: boolean; parts?: SeedPart[] 
   await seed()
   const raw = async (fn: string, event: unknown, openid: string | null) => {
     const tag = `${fn}#${++seq}`
-    queryLog?.name(tag, `${fn}.${String((event as { action?: unknown } | null)?.action ?? '?')}`)
+    const e = (event ?? {}) as { action?: unknown; Type?: unknown; TriggerName?: unknown }
+    queryLog?.name(tag, e.Type === 'Timer' ? `${fn} timer ${String(e.TriggerName ?? '')}` : `${fn}.${String(e.action ?? '?')}`)
     return (await withInvocationTag(tag, () => loadMain(fn, 'source')(event, fabricateContext(fn, openid)))) as Reply
   }
   return {
