@@ -88,6 +88,31 @@ MORE_NAMES.forEach((name, i) => {
   })
 })
 
+/**
+ * `npm run bench` (issue 10) measures a branch of 50: this many more ordinary 正式党员 join 第一党支部
+ * (ids m_b1_31…, bound, spread over the three 党小组). 0 everywhere else, so tests see the branch of 30.
+ */
+let extraMembers = 0
+export const setDemoExtraMembers = (n: number): void => {
+  extraMembers = n
+}
+const EXTRA_SURNAMES = '江谢韩冯程黄廖邹熊秦'
+const EXTRA_GIVEN = ['立新', '秀英', '国庆', '春华']
+const extras = (): Person[] =>
+  Array.from({ length: extraMembers }, (_, i) => {
+    const year = 1985 + ((i * 5) % 35)
+    return {
+      id: `m_b1_${31 + i}`,
+      name: `${EXTRA_SURNAMES[i % 10]}${EXTRA_GIVEN[Math.floor(i / 10) % 4]}`,
+      gender: i % 2 === 0 ? 'female' : 'male',
+      joinedAt: `${year}-0${1 + (i % 9)}-2${i % 8}`,
+      formalAt: `${year + 1}-0${1 + (i % 9)}-2${i % 8}`,
+      group: [G.g1, G.g2, G.g3][i % 3] ?? null,
+      roles: [],
+      dues: 'employed',
+    }
+  })
+
 const B2: Person[] = [
   { id: DEMO.b2.secretary, name: '钱进', gender: 'male', joinedAt: '2000-07-01', formalAt: '2001-07-01', group: null, roles: ['secretary'], dues: 'employed' },
   { id: DEMO.b2.formal, name: '林雪', gender: 'female', joinedAt: '2015-05-04', formalAt: '2016-05-04', group: null, roles: [], dues: 'employed' },
@@ -175,7 +200,7 @@ export const demoOrg = (nowIso: string): DemoOrgSeed => {
     createdAt: nowIso,
     updatedAt: nowIso,
   })
-  const members = [...B1.map(toMember(DEMO.branch)), ...B2.map(toMember(DEMO.branch2))]
+  const members = [...[...B1, ...extras()].map(toMember(DEMO.branch)), ...B2.map(toMember(DEMO.branch2))]
   const users: UserDoc[] = members
     .filter((m) => m.openid)
     .map((m) => ({

@@ -1,0 +1,95 @@
+/**
+ * The 民主测评 vote burst for `npm run bench`: a fresh branch of `voters` 正式党员 opens a round, then every
+ * voter submits the same ballot `tries` times at once (a double-tapping phone, a flaky network). Exactly one
+ * ballot and one roster record per voter must remain: duplicates and lost votes are what is reported.
+ */
+import { addDays, beijingDate } from '../../shared/src/rules/time'
+import { DEMO, type TestCloud } from '../support/cloud'
+import { measure, percentile } from './measure'
+
+export interface VoteBurst {
+  voters: number
+  submissions: number
+  /** Submissions answered ok (must equal `voters`). */
+  ok: number
+  /** Stored ballots of the round (must equal `voters`). */
+  ballots: number
+  roster: number
+  /** Ballots beyond one per voter. */
+  duplicates: number
+  /** Voters whose ok answer left no roster record. */
+  lost: number
+  p50Ms: number
+  p99Ms: number
+  seconds: number
+}
+
+/** Writes a branch of `size` bound 正式党员 (the first its 书记) straight into the database. */
+export async function addBenchBranch(cloud: TestCloud, branchId: string, size: number): Promise<string[]> {
+  const at = new Date().toISOString()
+  const template = cloud.db.dump('orgs').find((o) => o._id === DEMO.branch2)
+  if (!template) throw new Error('the demo seed is missing')
+  const ids = Array.from({ length: size }, (_, i) => `${branchId}_m${String(i).padStart(3, '0')}`)
+  await cloud.db.insertMany('orgs', [{ ...template, _id: branchId, name: `基准测试支部${branchId}`, groups: [] }])
+  const roles = (i: number) => (i === 0 ? ['secretary'] : [])
+  await cloud.db.insertMany(
+    'members',
+    ids.map((id, i) => ({
+      _id: id,
+      branchId,
+      name: `党员${i}`,
+      gender: i % 2 ? 'female' : 'male',
+      phone: null,
+      joinedAt: '2005-07-01',
+      formalAt: '2006-07-01',
+      status: 'formal',
+      groupId: null,
+      duesCategory: 'employed',
+      flags: { elderly: false, mobile: false },
+      roles: roles(i),
+      openid: `dev_${id}`,
+      boundAt: at,
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  )
+  await cloud.db.insertMany(
+    'users',
+    ids.map((id, i) => ({ _id: `dev_${id}`, memberId: id, branchId, groupId: null, status: 'formal', roles: roles(i), name: `党员${i}`, adminOrgs: [], adminBranchIds: [], createdAt: at })),
+  )
+  return ids
+}
+
+export async function benchVotes(cloud: TestCloud, voters = 50, tries = 5): Promise<VoteBurst> {
+  const branchId = `br_bench_vote_${Date.now().toString(36)}`
+  const ids = await addBenchBranch(cloud, branchId, voters)
+  const today = beijingDate(new Date())
+  const year = Number(today.slice(0, 4))
+  const opened = await measure(cloud, 'evaluation', 'openRound', { branchId, year, votingFrom: today, votingTo: addDays(today, 7) }, `dev_${ids[0]}`)
+  if (!opened.reply.ok) throw new Error(`openRound: ${opened.reply.error.code} ${opened.reply.error.message}`)
+  const roundId = `ev_${branchId}_${year}`
+  const t0 = performance.now()
+  const calls = ids.flatMap((voter) => {
+    const rows = ids.filter((id) => id !== voter).map((memberId) => ({ memberId, grade: 'qualified' }))
+    return Array.from({ length: tries }, () => measure(cloud, 'evaluation', 'vote', { roundId, rows }, `dev_${voter}`))
+  })
+  const results = await Promise.all(calls)
+  const seconds = (performance.now() - t0) / 1000
+  const ballots = cloud.db.dump('eval_ballots').filter((b) => b.roundId === roundId).length
+  const roster = cloud.db.dump('eval_roster').filter((r) => r.roundId === roundId)
+  const okCount = results.filter((r) => r.reply.ok).length
+  const distinct = new Set(roster.map((r) => r.memberId)).size
+  return {
+    voters,
+    submissions: results.length,
+    ok: okCount,
+    ballots,
+    roster: roster.length,
+    duplicates: Math.max(0, ballots - distinct),
+    lost: Math.max(0, okCount - distinct),
+    p50Ms: percentile(results.map((r) => r.ms), 50),
+    p99Ms: percentile(results.map((r) => r.ms), 99),
+    seconds: Math.round(seconds * 10) / 10,
+  }
+}
