@@ -101,6 +101,9 @@ describe('accepts, switches and settings', () => {
     ])
     expect(s.dailyLimit).toBe(1)
     expect(requests).toBeLessThanOrEqual(2)
+    expect((await counted('templates', {}, formal)).requests).toBeLessThanOrEqual(2)
+    ok(await call('setTopic', { topic: 'points', enabled: false }, formal))
+    expect((await counted('setTopic', { topic: 'points', enabled: true }, formal)).requests).toBeLessThanOrEqual(2)
   })
 
   test('the 书记 also hears of 政治生日, 换届 and 谈心谈话; the 上级 admin only of 换届', async () => {

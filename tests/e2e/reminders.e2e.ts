@@ -47,6 +47,8 @@ test('a member turns on 主题党日 reminders; at T−1 18:00 the message goes 
   await page.getByTestId('quota-themeDay').getByText('还可接收 1 次').waitFor()
   await expect(page.getByTestId('reminders-topup').textContent()).resolves.toContain('补充提醒次数')
   await still(page, 'reminders-02-accepted')
+  await page.getByTestId('topic-evaluation').scrollIntoViewIfNeeded()
+  await still(page, 'reminders-02b-topics')
 
   // 2. The clock moves to 17:59 the day before: not yet. Then 18:00 (Beijing): the timer runs.
   const before = (await outbox()).length
