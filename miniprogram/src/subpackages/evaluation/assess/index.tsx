@@ -4,9 +4,9 @@
  * reason where it differs. The 优秀 count is shown against the cap; the server enforces it with the rule's
  * own message, shown here. After 公示 the page is read-only and 不合格 members link to 限期改正.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { evaluation, type Assessment, type AssessmentRow } from '@shared/contract/evaluation'
 import { ratioLabel } from '@shared/rules/evaluation-extra'
@@ -18,7 +18,7 @@ import { can } from '@/features/org/permissions'
 import { useAction } from '@/features/common/use-action'
 import { draftInput, draftStatus, initialDraft, type Draft } from '@/features/evaluation/assess'
 import { GRADE_LABELS } from '@/features/evaluation/labels'
-import { useTally } from '@/features/evaluation/use-evaluation'
+import { useReloadOnShow, useTally } from '@/features/evaluation/use-evaluation'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { GradeButtons, TallyChips } from '../components/GradeButtons'
@@ -110,18 +110,14 @@ function MemberCard({
 }
 
 function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactElement {
-  const { data, loading, error, reload } = useTally(roundId)
+  const tally$ = useTally(roundId)
+  const { data, loading, error, reload } = tally$
+  useReloadOnShow(tally$)
   const [draft, setDraft] = useState<Draft>({})
   const [saved, setSaved] = useState(false)
   useEffect(() => {
     if (data) setDraft(initialDraft(data))
   }, [data])
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    // Back from 限期改正: show the record.
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })

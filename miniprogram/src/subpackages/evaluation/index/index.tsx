@@ -2,9 +2,8 @@
  * 民主评议 (member): this year's round — my 个人自评, my 民主测评 ballot (or "已投票"), and after 公示 my
  * own grade and the 优秀 list; earlier rounds below. 支委 get the entry to 评议管理. `?roundId=` shows one round.
  */
-import { useRef } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { evaluation, type MemberRound } from '@shared/contract/evaluation'
 import { ROUTES } from '@/constants/routes'
@@ -12,7 +11,7 @@ import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { can } from '@/features/org/permissions'
 import { GRADE_LABELS, roundStatusText, windowText } from '@/features/evaluation/labels'
-import { useMyRound, useRounds } from '@/features/evaluation/use-evaluation'
+import { useMyRound, useReloadOnShow, useRounds } from '@/features/evaluation/use-evaluation'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { TallyChips } from '../components/GradeButtons'
@@ -126,13 +125,9 @@ function History({ currentId }: { currentId: string | undefined }): React.ReactE
 }
 
 function EvaluationHome({ me, roundId }: { me: BoundMe; roundId?: string }): React.ReactElement {
-  const { data, loading, error, reload } = useMyRound(roundId)
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    // Back from 自评 or the ballot: show the new state.
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
+  const round$ = useMyRound(roundId)
+  const { data, loading, error, reload } = round$
+  useReloadOnShow(round$)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })

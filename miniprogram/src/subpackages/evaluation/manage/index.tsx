@@ -3,9 +3,9 @@
  * seconds while voting runs — counts only, never votes), who has not written a 自评, and the steps in
  * order: 结束测评 → 组织评定 → 公示, plus the .xlsx 登记表 / 汇总表 once voting is over.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { EXPORT_KIND_LABELS, evaluation, type RoundAdmin } from '@shared/contract/evaluation'
 import { ratioLabel, scaleLabel } from '@shared/rules/evaluation-extra'
@@ -16,7 +16,7 @@ import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { can } from '@/features/org/permissions'
 import { useAction } from '@/features/common/use-action'
 import { roundStatusText, windowText } from '@/features/evaluation/labels'
-import { useRoundAdmin, useRounds } from '@/features/evaluation/use-evaluation'
+import { useReloadOnShow, useRoundAdmin, useRounds } from '@/features/evaluation/use-evaluation'
 import { saveBase64File } from '@/platform/files'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
@@ -49,14 +49,11 @@ function Settings({ round }: { round: RoundAdmin }): React.ReactElement {
 }
 
 function Manage({ me, roundId }: { me: BoundMe; roundId?: string }): React.ReactElement {
-  const { data, loading, error, reload, setData } = useRoundAdmin(roundId)
+  const admin$ = useRoundAdmin(roundId)
+  const { data, loading, error, reload, setData } = admin$
+  useReloadOnShow(admin$)
   const rounds = useRounds()
   const [dialog, setDialog] = useState<'close' | 'publish' | null>(null)
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
