@@ -3,9 +3,9 @@
  * evidence listed and a link to it; the others are scored by hand (扣分 in steps of 0.5, a note, photos of
  * the 佐证材料). Total, deductions and what is still to score on top; a printable summary.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { View, Text, Image } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { workbench, type AssessmentItemView, type AssessmentView } from '@shared/contract/workbench'
 import type { EvidencePage } from '@shared/profiles/assessment-standards'
@@ -193,6 +193,11 @@ function Assessment({ branchId, initialYear }: { branchId: string | undefined; i
   const { data, error, reload } = useAssessment(branchId, year)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  // Back from a page holding the evidence (a meeting recorded, dues collected): rescore.
+  const mountedAt = useRef(Date.now())
+  useDidShow(() => {
+    if (Date.now() - mountedAt.current > 1500) void reload()
   })
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (!data) return <View className='page'><PageLoading cards={4} /></View>

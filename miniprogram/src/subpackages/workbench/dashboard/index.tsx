@@ -285,11 +285,11 @@ function Board({ branchId, initialYear }: { branchId: string | undefined; initia
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  // Coming back from the page that fixed an item: show the new state.
-  const shown = useRef(false)
+  // Coming back from the page that fixed an item: show the new state. (This component mounts after the
+  // page's first show, so "the first call" is not a reliable marker; a call soon after mounting is skipped.)
+  const mountedAt = useRef(Date.now())
   useDidShow(() => {
-    if (shown.current) void reload()
-    shown.current = true
+    if (Date.now() - mountedAt.current > 1500) void reload()
   })
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>

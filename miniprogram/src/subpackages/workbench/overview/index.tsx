@@ -18,6 +18,8 @@ import { YearSwitch, beijingYear } from '../YearSwitch'
 import '../shared.scss'
 import './index.scss'
 
+const REELECTION_SHORT: Record<OverviewRow['reelection']['status'], string> = { ok: '任期内', 'due-soon': '即将届满', overdue: '已到期', 'hard-overdue': '超期一年', 'no-term': '请设置' }
+
 const reelectionText = (r: OverviewRow['reelection']): string =>
   r.daysLeft === null ? '未设任期' : r.daysLeft < 0 ? `超期${-r.daysLeft}天` : `${r.daysLeft}天`
 
@@ -76,7 +78,7 @@ function Overview(): React.ReactElement {
               </View>
               <View className='wb-ov__c wb-ov__c--reelection'>
                 <Text className={r.reelection.status === 'ok' ? '' : 'wb-ov__bad'}>{reelectionText(r.reelection)}</Text>
-                <Text className='wb-ov__small'>{r.reelection.status === 'ok' ? '任期内' : r.reelection.label.slice(0, 6)}</Text>
+                <Text className='wb-ov__small'>{REELECTION_SHORT[r.reelection.status]}</Text>
               </View>
             </View>
           ))}
