@@ -59,7 +59,7 @@ export default function ClaimAdminPage(): React.ReactElement {
           <Button type='primary' size='large' block data-testid='claim-go-branch' onClick={() => go(ROUTES.setupCreateBranch)}>
             设立党支部
           </Button>
-          <Button fill='outline' size='large' block data-testid='claim-go-overview' onClick={() => go(ROUTES.workbenchOverview)}>
+          <Button fill='outline' size='large' block style={{ marginTop: '12px' }} data-testid='claim-go-overview' onClick={() => go(ROUTES.workbenchOverview)}>
             各支部工作概况
           </Button>
         </View>
