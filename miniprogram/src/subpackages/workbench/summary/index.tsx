@@ -31,7 +31,7 @@ function Summary({ branchId, year }: { branchId: string | undefined; year: numbe
           {a.year}年党支部“五化”建设达标自评表
         </Text>
         <Text className='wb-print__sub'>
-          依据：{a.standardName}　自评日期：{a.today}
+          依据：{a.standardName}，自评日期：{a.today}
         </Text>
         <View className='wb-table' data-testid='wb-summary-table'>
           <View className='wb-table__row wb-table__row--head'>
