@@ -377,6 +377,29 @@ describe('arrears, to-dos and events', () => {
     const again = ok(await cloud.raw('dues', { Type: 'Timer', TriggerName: 'dues-daily', Time: NOW }, null))
     expect(again.overdue).toBe(0)
   })
+
+  test('3+ months behind: one reminder (and to-do) for the member per month, through the reminders feed', async () => {
+    const scheduled = cloud.db.dump('reminder_events').filter((e) => String(e._id).startsWith('dues-arrears-'))
+    const of = (id: string) => scheduled.filter((e) => (e.audience as { memberIds: string[] }).memberIds.includes(id))
+    // Exactly those the arrears list shows at the warning (3+) get one reminder each; 邓明 (six) among them.
+    const behind = ok(await call('arrears', { branchId: DEMO.branch }, mgr))
+      .rows.filter((r: { flag: string }) => r.flag !== 'none')
+      .map((r: { memberId: string }) => r.memberId)
+    expect(behind).toContain(DUES_DEMO.sixBehind)
+    for (const id of behind) expect(of(id)).toHaveLength(1)
+    expect(scheduled).toHaveLength(behind.length)
+    for (const e of scheduled) {
+      expect(e).toMatchObject({ topic: 'dues', branchId: DEMO.branch, cancelled: false, message: { title: '党费交纳提醒' } })
+      expect((e.audience as { memberIds: string[] }).memberIds).toHaveLength(1)
+      expect(String((e.todo as { title: string }).title)).toMatch(/^党费已连续\d+个月未交$/)
+    }
+    // Nobody one month behind gets a push.
+    expect(scheduled.some((e) => (e.audience as { memberIds: string[] }).memberIds.includes('m_b1_19'))).toBe(false)
+    // A rerun schedules nothing new.
+    const before = scheduled.length
+    ok(await cloud.raw('dues', { Type: 'Timer', TriggerName: 'dues-daily', Time: NOW }, null))
+    expect(cloud.db.dump('reminder_events').filter((e) => String(e._id).startsWith('dues-arrears-'))).toHaveLength(before)
+  })
 })
 
 describe('公示', () => {

@@ -7,6 +7,8 @@
 import type { OrgDoc } from '../_kit/collections'
 import type { TimerContext } from '../_kit/create-main'
 import { emitEvent } from '../_kit/events'
+import { reminderEventId, scheduleReminder } from '../_kit/reminder-feed'
+import { beijingDate } from '@shared/rules/time'
 import { branchDues, dueOf, ledgerId, loadBranchAccounts, standingOf } from './model'
 
 export async function duesTimer(ctx: TimerContext): Promise<{ branches: number; overdue: number }> {
@@ -34,6 +36,39 @@ export async function duesTimer(ctx: TimerContext): Promise<{ branches: number; 
         ctx.now,
       )
       if (created) overdue++
+      // 3+ consecutive months (the profile's warning): one reminder and to-do for the member per month,
+      // through the reminders feature (its quota, one-a-day limit and to-do center). Never more than that.
+      const eventKey = `dues-arrears:${m._id}:${bd.lastDue}`
+      if (s.arrears.flag !== 'none' && !(await ctx.store.get('reminder_events', reminderEventId(eventKey)))) {
+        const until = new Date(ctx.now.getTime() + 14 * 86_400_000)
+        await scheduleReminder(
+          ctx.store,
+          {
+            eventKey,
+            topic: 'dues',
+            branchId: branch._id,
+            dueAt: ctx.now.toISOString(),
+            expiresAt: until.toISOString(),
+            audience: { kind: 'members', memberIds: [m._id], mandatory: false },
+            todo: {
+              subject: `arrears-${bd.lastDue}`,
+              title: `党费已连续${s.arrears.currentRun}个月未交`,
+              detail: `合计 ${(s.owedFen / 100).toFixed(2)} 元，请及时交纳或与党费管理员联系`,
+              link: '/subpackages/dues/mine/index',
+              dueDate: null,
+              until: beijingDate(until),
+            },
+            message: {
+              title: '党费交纳提醒',
+              date: beijingDate(ctx.now),
+              time: null,
+              place: null,
+              note: `已连续${s.arrears.currentRun}个月未交，合计${(s.owedFen / 100).toFixed(2)}元`,
+            },
+          },
+          ctx.now,
+        )
+      }
     }
   }
   ctx.log.info('dues timer', { branches: branches.length, overdue })
