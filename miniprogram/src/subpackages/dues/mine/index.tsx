@@ -27,6 +27,7 @@ import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import './index.scss'
+import { SubscribeCard } from '@/components/SubscribeCard'
 
 const CATEGORY_OPTIONS = DUES_CATEGORIES.map((c) => ({ value: c, label: DUES_CATEGORY_LABELS[c] }))
 
@@ -112,6 +113,7 @@ function DuesView({ me, memberId }: { me: BoundMe; memberId: string | undefined 
 
   return (
     <View className='page page--with-bar mine-dues' data-testid='dues-page'>
+      <SubscribeCard wanted={['dues']} text='开启微信提醒，每月收缴日前会通知您交纳党费。' />
       <View className='mine-dues__hero'>
         <Text className='mine-dues__hero-label'>{monthCN(data.currentMonth)}应交党费</Text>
         <View className='mine-dues__hero-row'>

@@ -20,6 +20,7 @@ import { Chip } from '@/components/MeetingCard'
 import { PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
+import { SubscribeCard } from '@/components/SubscribeCard'
 import '../shared.scss'
 import './index.scss'
 
@@ -62,6 +63,8 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
   }
 
   return (
+    <>
+    {m.my === 'present' ? <SubscribeCard wanted={['themeDay', 'meeting']} text='已签到。开启微信提醒，下次主题党日和会议前会通知您。' /> : null}
     <View className='card' data-testid='my-part'>
       <View className='card__title'>
         我的参会
@@ -122,6 +125,7 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
         )
       ) : null}
     </View>
+    </>
   )
 }
 
