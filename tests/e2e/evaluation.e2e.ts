@@ -6,7 +6,13 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
-import { closeBrowser, open, phone, shot } from './support'
+import { closeBrowser, open, phone, shot as rawShot } from './support'
+
+/** Screenshot once page transitions and dialogs have finished animating. */
+const shot = async (page: Page, name: string): Promise<void> => {
+  await page.waitForTimeout(600)
+  await rawShot(page, name)
+}
 
 const B2 = { secretary: DEMO.b2.secretary, linxue: DEMO.b2.formal, gaoshan: 'm_b2_03', luoping: 'm_b2_04', liangyu: 'm_b2_05' }
 

@@ -54,7 +54,7 @@ function MemberCard({
         <Text className='assess-row__fact'>测评 {row.ballots} 票</Text>
         <Text className='assess-row__fact'>积分 {row.points ?? '—'}</Text>
         <Text className='assess-row__fact'>
-          组织生活 {row.attendance ? `${row.attendance.attended}/${row.attendance.due}` : '—'}
+          组织生活 {row.attendance && row.attendance.due > 0 ? `${row.attendance.attended}/${row.attendance.due}` : '无记录'}
           {row.attendance && row.attendance.leave > 0 ? `（请假${row.attendance.leave}）` : ''}
         </Text>
       </View>
@@ -170,11 +170,7 @@ function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactE
         </View>
       ) : null}
 
-      {save.error ? (
-        <View className='ev-error' data-testid='assess-error'>
-          {save.error}
-        </View>
-      ) : null}
+      {save.error && !editable ? <View className='ev-error'>{save.error}</View> : null}
       {saved || (a.finalsSavedAt && a.status === 'closed' && !save.error) ? (
         <View className='ev-note' data-testid='assess-saved'>
           组织评定已保存{a.finalsSavedAt ? `（${formatInstant(a.finalsSavedAt)}）` : ''}，可在“评议管理”中公示。
@@ -208,7 +204,12 @@ function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactE
       ) : null}
 
       {editable ? (
-        <View className='bottom-bar'>
+        <View className='bottom-bar assess__bar'>
+          {save.error ? (
+            <View className='assess__bar-error' data-testid='assess-error'>
+              {save.error}
+            </View>
+          ) : null}
           <Button type='primary' size='large' block loading={save.pending} disabled={save.pending} data-testid='assess-save' onClick={() => void submit()}>
             保存组织评定
           </Button>

@@ -71,6 +71,7 @@ function Ballot({ round, onDone }: { round: MemberRound; onDone: () => void }): 
     const done = await submit.run()
     if (done) {
       void Taro.showToast({ title: '投票成功', icon: 'success', duration: 1500 })
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
       onDone()
     }
   }

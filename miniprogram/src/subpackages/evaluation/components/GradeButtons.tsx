@@ -46,7 +46,7 @@ export function TallyChips({ grades, counts }: { grades: readonly EvaluationGrad
   return (
     <View>
       {grades.map((g) => (
-        <Text key={g} className={`grade-chip grade-chip--${GRADE_TONE[g]}`}>
+        <Text key={g} className={`grade-chip${counts[g] > 0 ? ` grade-chip--${GRADE_TONE[g]}` : ''}`}>
           {GRADE_LABELS[g]} {counts[g]}
         </Text>
       ))}
