@@ -1,7 +1,8 @@
 // `npm run bench` (issue 10): builds what is missing or stale (function bundles, H5, weapp), runs each bench
 // scenario in its own process against a fresh local cloud (tests/bench/scenario.ts through the esbuild
 // require hook), writes bench/results.json and prints a table. Figures are reported, never judged: the exit
-// code is non-zero only when a scenario itself crashed. `node tests/bench/run.mjs demo org` runs a subset.
+// code is non-zero only when a scenario itself crashed. `node tests/bench/run.mjs frontend` re-runs a subset
+// and updates its figures in the last results.
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -32,6 +33,12 @@ const sh = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' })
 const fnSrc = Math.max(newest(join(root, 'shared')), newest(join(root, 'cloudfunctions')))
 if (mtime(join(root, 'build', 'functions')) < fnSrc) sh('node scripts/build-functions.mjs')
 if (scenarios.includes('frontend')) {
+  // As `npm test` does: Debian's Chromium for the first-render figure.
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromium)) {
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo '
+    sh(`${sudo}apt-get update -qq && ${sudo}DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`)
+  }
   const uiSrc = Math.max(newest(join(root, 'miniprogram', 'src')), newest(join(root, 'shared')))
   if (mtime(join(root, 'miniprogram', 'dist', 'h5', 'index.html')) < uiSrc) {
     console.log('building H5 …')
@@ -45,7 +52,15 @@ if (scenarios.includes('frontend')) {
 
 // ---- scenarios, one process each
 const tmp = mkdtempSync(join(tmpdir(), 'zhibu-bench-'))
+const resultsFile = join(root, 'bench', 'results.json')
+// A subset run updates the figures of its scenarios in the last results and keeps the others.
+const previous = only.length && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null
 const results = {}
+if (previous) {
+  const { generatedAt: _g, machine: _m, scenarios: _s, dbRequests: _d, docsRead: _r, targets: _t, misses: _x, ...kept } = previous
+  Object.assign(results, kept)
+  results.actions = (previous.actions ?? []).filter((a) => !scenarios.includes(a.scenario))
+}
 const crashed = []
 const seconds = {}
 for (const name of scenarios) {
@@ -66,7 +81,7 @@ for (const name of scenarios) {
   console.log(`✔ ${name} (${seconds[name]} s)`)
   const part = JSON.parse(readFileSync(out, 'utf8'))
   const { actions = [], ...rest } = part
-  results.actions = [...(results.actions ?? []), ...actions]
+  results.actions = [...(results.actions ?? []), ...actions.map((a) => ({ ...a, scenario: name }))]
   Object.assign(results, rest)
 }
 rmSync(tmp, { recursive: true, force: true })
@@ -83,7 +98,7 @@ const { actions: _omit, ...measured } = results
 const report = {
   generatedAt: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version },
-  scenarios: Object.fromEntries(scenarios.map((s) => [s, crashed.includes(s) ? 'crashed' : `${seconds[s]} s`])),
+  scenarios: { ...previous?.scenarios, ...Object.fromEntries(scenarios.map((s) => [s, crashed.includes(s) ? 'crashed' : `${seconds[s]} s`])) },
   dbRequests: nest('requests'),
   docsRead: nest('docsRead'),
   targets: nest('target'),
@@ -92,7 +107,7 @@ const report = {
   actions,
 }
 mkdirSync(join(root, 'bench'), { recursive: true })
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(report, null, 2) + '\n')
+writeFileSync(resultsFile, JSON.stringify(report, null, 2) + '\n')
 
 // ---- the table
 const pad = (s, n) => {
@@ -106,9 +121,9 @@ const line = (...cols) => console.log(cols.join('  '))
 
 if (actions.length) {
   console.log('\nDatabase requests per call (local backend counters; targets: member ≤2, 支委 ≤4, dashboard ≤6, org overview ≤10)\n')
-  line(pad('action', 30), pad('screen', 44), lpad('requests', 8), lpad('target', 6), ' ', lpad('docsRead', 8))
+  line(pad('action', 30), pad('screen', 50), lpad('requests', 8), lpad('target', 6), ' ', lpad('docsRead', 8))
   for (const a of actions) {
-    line(pad(`${a.fn}.${a.key}`, 30), pad(a.view, 44), lpad(a.requests, 8), lpad(`≤${a.target}`, 6), a.within ? '✔' : '✘', lpad(a.docsRead, 8), a.error ? ` (answered ${a.error})` : '')
+    line(pad(`${a.fn}.${a.key}`, 30), pad(a.view, 50), lpad(a.requests, 8), lpad(`≤${a.target}`, 6), a.within ? '✔' : '✘', lpad(a.docsRead, 8), a.error ? ` (answered ${a.error})` : '')
   }
   if (results.home) console.log(`\n首页 (member): ${results.home.calls} calls, ${results.home.requests} requests, ${results.home.docsRead} documents read in all`)
 }
