@@ -2,17 +2,18 @@
  * The rotating sign-in code (issue 4): `ZB1.<meetingId>.<window>.<mac>`, where `window` =
  * floor(epochSeconds / 15) and `mac` = HMAC-SHA256(key, `${meetingId}:${window}`) with a key derived from
  * the meeting's own secret (stored server-side, never returned) and the deployment key `ZHIBU_SIGNIN_KEY`.
- * Set ZHIBU_SIGNIN_KEY in the cloud function's environment in production; when it is absent (local
- * development, tests) a fixed dev key is used, so a leaked meeting secret alone never forges codes in production.
+ * ZHIBU_SIGNIN_KEY is required: the deployment sets it (scripts/lib/cloudbaserc.ts) and so does the local
+ * cloud (local/db `pointSdkAt`). Without it no code is issued or accepted — never a key known to everyone.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { parseSignInCode } from '@shared/contract/meetings'
 import { codeTimes, codeWindowOf, codeWindowState, SIGN_IN_CODE_RULE } from '@shared/rules/meetings-extra'
 
-/** Only for development and tests: production sets ZHIBU_SIGNIN_KEY. */
-export const DEV_SIGNIN_KEY = 'zhibu-dev-signin-key (set ZHIBU_SIGNIN_KEY in production)'
-
-const deploymentKey = (): string => process.env.ZHIBU_SIGNIN_KEY || DEV_SIGNIN_KEY
+const deploymentKey = (): string => {
+  const key = process.env.ZHIBU_SIGNIN_KEY
+  if (!key) throw new Error('ZHIBU_SIGNIN_KEY is not set: sign-in codes cannot be issued or checked')
+  return key
+}
 
 /** A new per-meeting secret (256 bits). */
 export const newMeetingSecret = (): string => randomBytes(32).toString('base64url')

@@ -92,6 +92,8 @@ export function pointSdkAt(url: string): void {
   // The SDK signs requests and refuses to send without a key pair; the local service ignores signatures.
   process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
   process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
+  // The meetings function signs sign-in codes with this deployment key; the deployment sets a real one.
+  process.env.ZHIBU_SIGNIN_KEY ??= 'zhibu-local-signin-key (local cloud only)'
   // The environment id `SYMBOL_CURRENT_ENV` resolves to.
   process.env.SCF_NAMESPACE ??= 'zhibu-local'
   // Without this the SDK probes metadata.tencentyun.com before every request to detect Tencent Cloud.
