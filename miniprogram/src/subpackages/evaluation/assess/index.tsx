@@ -22,6 +22,7 @@ import { useReloadOnShow, useTally } from '@/features/evaluation/use-evaluation'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { GradeButtons, TallyChips } from '../components/GradeButtons'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 

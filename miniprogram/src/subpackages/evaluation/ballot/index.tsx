@@ -20,6 +20,7 @@ import { useMyRound } from '@/features/evaluation/use-evaluation'
 import { back } from '@/utils/nav'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { GradeButtons } from '../components/GradeButtons'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 

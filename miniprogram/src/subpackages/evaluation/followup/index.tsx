@@ -17,6 +17,7 @@ import { useAction } from '@/features/common/use-action'
 import { useTally } from '@/features/evaluation/use-evaluation'
 import { ymdToDate } from '@/utils/format'
 import { back } from '@/utils/nav'
+import '../nutui'
 import '../evaluation.scss'
 
 function FollowUpForm({ roundId, memberId }: { roundId: string; memberId: string }): React.ReactElement {

@@ -15,6 +15,7 @@ import { useMyRound, useReloadOnShow, useRounds } from '@/features/evaluation/us
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { TallyChips } from '../components/GradeButtons'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 
@@ -28,7 +29,13 @@ function Tasks({ round }: { round: MemberRound }): React.ReactElement {
       <View className='ev-task' data-testid='task-self'>
         <View className='ev-task__main'>
           <Text className='ev-task__title'>个人自评</Text>
-          <Text className='ev-task__desc'>{self ? `已提交 ${formatInstant(self.submittedAt)}` : open ? '请在测评开始前提交，对照党员标准总结一年表现' : '未提交'}</Text>
+          <Text className='ev-task__desc'>{self
+              ? `已提交 ${formatInstant(self.submittedAt)}`
+              : !open
+                ? '未提交'
+                : round.votingState === 'before'
+                  ? '请在测评开始前提交，对照党员标准总结一年表现'
+                  : '请尽快提交，自评会显示在其他党员的测评表上'}</Text>
         </View>
         {open && me.isVoter ? (
           <Button type={self ? 'default' : 'primary'} size='small' data-testid='go-self' onClick={() => go(ROUTES.evaluationSelf, { roundId: round.id })}>

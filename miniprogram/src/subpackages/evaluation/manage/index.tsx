@@ -21,6 +21,7 @@ import { saveBase64File } from '@/platform/files'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 

@@ -18,6 +18,7 @@ import { useAction } from '@/features/common/use-action'
 import { SHARE_CHOICES } from '@/features/evaluation/labels'
 import { defaultOpenForm, validateOpenForm, type OpenForm, type OpenFormErrors, type ScaleChoice, type ShareChoice } from '@/features/evaluation/open-form'
 import { ymdToDate } from '@/utils/format'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 

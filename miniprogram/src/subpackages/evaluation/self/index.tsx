@@ -13,6 +13,7 @@ import { PageError, PageLoading } from '@/components/PageState'
 import { useAction } from '@/features/common/use-action'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
 import { back } from '@/utils/nav'
+import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
 
