@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {
   duesBandOf,
   duesBaseInForce,
+  duesBaseUntil,
   duesDueFen,
   duesLedgerStart,
   duesPeriodOf,
@@ -151,5 +152,20 @@ describe('公示 periods', () => {
     expect(lastClosedDuesPeriod('2026-11-22', 'half-year').key).toBe('2026-H1')
     expect(lastClosedDuesPeriod('2026-03-01', 'half-year').key).toBe('2025-H2')
     expect(lastClosedDuesPeriod('2026-03-01', 'year').key).toBe('2025')
+  })
+})
+
+describe('band text and record spans', () => {
+  test('a farmer record names the range and the amount the branch set', () => {
+    const r = makeDuesBase({ fromMonth: '2026-01', category: 'farmer', farmerFen: 50 }, opts)
+    expect(duesBandOf(r)).toBe('每月0.20—1.00元，支部确定为0.50元')
+  })
+  test.each([
+    ['2026-01', '2026-07'],
+    ['2026-07', '2027-01'],
+    ['2027-01', null],
+  ])('a record from %s applies until %s', (from, until) => {
+    const bases = ['2027-01', '2026-01', '2026-07'].map((m) => makeDuesBase({ fromMonth: m, category: 'student' }, opts))
+    expect(duesBaseUntil(bases, from)).toBe(until)
   })
 })

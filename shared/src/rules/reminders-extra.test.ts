@@ -9,6 +9,7 @@ import {
   dueReminders,
   duePointsDeadline,
   dueThemeDayReminders,
+  dueMonthlyTalksReminder,
   evaluationOpenWindow,
   meetingReminderWindow,
   reminderWindow,
@@ -108,5 +109,19 @@ describe('calendar reminders and other windows', () => {
   test('民主评议 voting: from 09:00 on the first day until the last day ends; meetings: 2 h before until the start', () => {
     expect(evaluationOpenWindow('2025-12-10', '2025-12-16')).toEqual({ dueAt: '2025-12-10T01:00:00.000Z', expiresAt: '2025-12-16T16:00:00.000Z' })
     expect(meetingReminderWindow('2025-06-26T06:30:00Z')).toEqual({ dueAt: '2025-06-26T04:30:00.000Z', expiresAt: '2025-06-26T06:30:00.000Z' })
+  })
+})
+
+describe('the monthly 谈心谈话 reminder to the 书记', () => {
+  test.each([
+    ['2026-11-01T00:59:00Z', null], // 08:59 Beijing on the 1st: not yet
+    ['2026-11-01T01:00:00Z', '2026-11'], // 09:00 Beijing on the 1st
+    ['2026-11-03T12:00:00Z', '2026-11'], // still valid on the 3rd
+    ['2026-11-20T01:00:00Z', null], // long past
+    ['2026-10-31T17:00:00Z', null], // already Nov 1st 01:00 in Beijing, before 09:00
+  ])('at %s → %s', (now, month) => {
+    const r = dueMonthlyTalksReminder(now)
+    expect(r?.month ?? null).toBe(month)
+    if (r) expect(r.dueAt).toBe('2026-11-01T01:00:00.000Z')
   })
 })
