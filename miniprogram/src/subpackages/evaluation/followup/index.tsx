@@ -71,7 +71,7 @@ function FollowUpForm({ roundId, memberId }: { roundId: string; memberId: string
           onChange={setDeadline}
         />
         <FormField label='情况记录' required testId='field-notes' stacked>
-          <TextArea value={notes} placeholder='支委会的要求、谈心谈话、改正情况等' maxLength={500} onChange={setNotes} />
+          <TextArea className='ev-textarea' value={notes} placeholder='支委会的要求、谈心谈话、改正情况等' maxLength={500} onChange={setNotes} />
         </FormField>
       </View>
       {save.error ? <View className='ev-error'>{save.error}</View> : null}

@@ -205,7 +205,7 @@ function Manage({ me, roundId }: { me: BoundMe; roundId?: string }): React.React
                 ))}
               </View>
             ) : null}
-            {round.status !== 'open' && mayOpen ? (
+            {round.status !== 'open' && mayOpen && !roundId ? (
               <Button size='large' block fill='none' data-testid='open-another' onClick={() => go(ROUTES.evaluationOpen)}>
                 开启新的评议
               </Button>

@@ -128,7 +128,7 @@ function OpenRoundForm({ me }: { me: BoundMe }): React.ReactElement {
           <View className='form-group__title'>重新开展</View>
           <View className='form-group'>
             <FormField label='理由' required error={errors.repeatReason} testId='field-repeatReason' stacked>
-              <TextArea value={form.repeatReason} placeholder='本年度已开展过民主评议，重新开展需说明理由' maxLength={200} onChange={(v) => set('repeatReason', v)} />
+              <TextArea className='ev-textarea' value={form.repeatReason} placeholder='本年度已开展过民主评议，重新开展需说明理由' maxLength={200} onChange={(v) => set('repeatReason', v)} />
             </FormField>
           </View>
         </>
