@@ -59,8 +59,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'dues_ledger', name: 'branch_status_month', keys: k('branchId', 'status', 'month'), serves: 'workbench: dashboard (paid by month), overview (grouped), exportLedger (党费交纳登记表)' },
   { collection: 'points_entries', name: 'branch_status', keys: k('branchId', 'status'), serves: 'workbench dashboard (积分 review backlog)' },
   { collection: 'points_entries', name: 'member_year_month', keys: k('memberId', 'year', 'month', 'createdAt'), serves: 'points.listEntries' },
-  { collection: 'points_entries', name: 'branch_origin_status_month', keys: k('branchId', 'origin', 'status', 'month'), serves: 'points.reviewQueue, points.publishPeriod (pending count)' },
-  { collection: 'points_entries', name: 'branch_origin_group_status_month_created', keys: k('branchId', 'origin', 'groupId', 'status', 'month', 'createdAt'), serves: 'points.reviewQueue (党小组, oldest first)' },
+  { collection: 'points_entries', name: 'branch_origin_status_month_created', keys: k('branchId', 'origin', 'status', '-month', 'createdAt'), serves: 'points.reviewQueue (newest month first, oldest entry first), points.publishPeriod (pending count)' },
+  { collection: 'points_entries', name: 'branch_origin_group_status_month_created', keys: k('branchId', 'origin', 'groupId', 'status', '-month', 'createdAt'), serves: 'points.reviewQueue (党小组: newest month first, oldest entry first)' },
   { collection: 'points_branches', name: 'branch', keys: k('branchId'), serves: 'points timer (consume events per branch)' },
   { collection: 'points_years', name: 'branch_year', keys: k('branchId', 'year'), serves: 'points.yearView / ranking / publishPeriod, points-data.yearlyPointTotals' },
 ]

@@ -31,7 +31,8 @@ const uiTime = Math.max(newest(join(root, 'miniprogram', 'src')), newest(join(ro
 if (process.argv.includes('--rebuild') || mtime(h5Index) < uiTime) {
   console.log('构建 H5 页面（首次约需半分钟）…')
   try {
-    execSync('npm run build:h5 --silent', { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    // Always a production build (a test runner's NODE_ENV=test would ask for dev-only plugins).
+    execSync('npm run build:h5 --silent', { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } })
   } catch (e) {
     // Show what the compiler said (Taro prints errors on stdout) and stop.
     process.stderr.write(String(e.stdout ?? '').split('\n').filter((l) => !l.includes('\u001b[2K') && !l.includes('即将开始')).slice(-80).join('\n'))
