@@ -67,6 +67,7 @@ test('provision → claim the first admin → set up a branch with its 书记 �
   await sec.page.getByTestId('bind-submit').click()
   await sec.page.waitForURL(/pages\/index\/index/)
   await open(sec.page, 'pages/mine/index')
+  await sec.page.reload() // a fresh instance: a hash change alone leaves the earlier tab page hidden in the DOM
   await sec.page.getByTestId('mine-page').getByText('新城社区第一党支部').first().waitFor()
   await sec.page.waitForTimeout(400)
   await shot(sec.page, 'first-run-05-secretary-bound')
