@@ -1,10 +1,11 @@
 // `npm test`: everything, in order — Chromium present (installs Debian's package as root if missing),
 // typecheck, lint, function bundles + H5 + weapp builds, rules coverage (100% lines, two time zones),
 // unit/handler/UI/reliability tests (jest), then e2e in headless Chromium against the `npm start` stack. Ends with one summary line.
-import { execSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ensureChromium } from '../scripts/lib/prereqs.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const only = process.argv.slice(2)
@@ -20,15 +21,7 @@ const run = (name, cmd, opts = {}) => {
   return ok
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!existsSync(chromium)) {
-  const isRoot = process.getuid?.() === 0
-  console.log(`Chromium not found at ${chromium}; installing Debian's chromium${isRoot ? '' : ' with sudo'} …`)
-  const sudo = isRoot ? '' : 'sudo '
-  execSync(`${sudo}apt-get update -qq && ${sudo}DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`, {
-    stdio: 'inherit',
-  })
-}
+ensureChromium()
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhibu-results-'))
 run('typecheck', 'npx tsc -p tsconfig.json --noEmit')

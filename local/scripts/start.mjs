@@ -1,26 +1,13 @@
 // `npm start`: build what is missing or stale (function bundles, H5), then run the local system.
 // Flags: --rebuild (force the H5 build).
 import { execSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import { bundleHost } from './bundle-host.mjs'
+import { mtime, newest } from '../../scripts/lib/prereqs.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
-const newest = (dir) => {
-  let t = 0
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else t = Math.max(t, statSync(p).mtimeMs)
-    }
-  }
-  walk(dir)
-  return t
-}
-const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
 
 const srcTime = Math.max(newest(join(root, 'shared')), newest(join(root, 'cloudfunctions')))
 if (mtime(join(root, 'build', 'functions')) < srcTime || !existsSync(join(root, 'build', 'functions'))) {

@@ -4,9 +4,10 @@
 // code is non-zero only when a scenario itself crashed. `node tests/bench/run.mjs frontend` re-runs a subset
 // and updates its figures in the last results.
 import { execSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ensureChromium, mtime, newest } from '../../scripts/lib/prereqs.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const ALL = ['demo', 'org', 'fanout', 'bundles', 'frontend']
@@ -14,31 +15,12 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const scenarios = only.length ? ALL.filter((s) => only.includes(s)) : ALL
 
 // ---- prerequisites: built when missing or older than their sources (as `npm start` does)
-const newest = (dir) => {
-  let t = 0
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else t = Math.max(t, statSync(p).mtimeMs)
-    }
-  }
-  walk(dir)
-  return t
-}
-const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
 const sh = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' })
 
 const fnSrc = Math.max(newest(join(root, 'shared')), newest(join(root, 'cloudfunctions')))
 if (mtime(join(root, 'build', 'functions')) < fnSrc) sh('node scripts/build-functions.mjs')
 if (scenarios.includes('frontend')) {
-  // As `npm test` does: Debian's Chromium for the first-render figure.
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(chromium)) {
-    const sudo = process.getuid?.() === 0 ? '' : 'sudo '
-    sh(`${sudo}apt-get update -qq && ${sudo}DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`)
-  }
+  ensureChromium() // as `npm test` does: Debian's Chromium for the first-render figure
   const uiSrc = Math.max(newest(join(root, 'miniprogram', 'src')), newest(join(root, 'shared')))
   if (mtime(join(root, 'miniprogram', 'dist', 'h5', 'index.html')) < uiSrc) {
     console.log('building H5 …')
