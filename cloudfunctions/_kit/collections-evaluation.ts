@@ -101,3 +101,42 @@ export interface EvalRosterDoc {
   roundId: string
   memberId: string
 }
+
+/** The blank progress of a newly opened round: nobody has written 自评, nothing closed, graded or published. */
+export const newRoundState = (
+  openedBy: string | null,
+  at: string,
+): Pick<
+  EvalRoundDoc,
+  | 'selfAssessments'
+  | 'openedBy'
+  | 'openedAt'
+  | 'closedAt'
+  | 'closedBy'
+  | 'inputs'
+  | 'finals'
+  | 'finalsSavedAt'
+  | 'finalsSavedBy'
+  | 'publishedOn'
+  | 'publicityEndsOn'
+  | 'publishedAt'
+  | 'followUps'
+  | 'createdAt'
+  | 'updatedAt'
+> => ({
+  selfAssessments: {},
+  openedBy,
+  openedAt: at,
+  closedAt: null,
+  closedBy: null,
+  inputs: null,
+  finals: null,
+  finalsSavedAt: null,
+  finalsSavedBy: null,
+  publishedOn: null,
+  publicityEndsOn: null,
+  publishedAt: null,
+  followUps: {},
+  createdAt: at,
+  updatedAt: at,
+})

@@ -3,7 +3,7 @@
  * 限期改正 record), and this year's round open for 自评 and voting with some 自评 and ballots already in.
  * Ballots are built the way the function stores them (sparse marks, no voter); deterministic given `nowIso`.
  */
-import type { EvalBallotDoc, EvalFinalGrade, EvalRosterDoc, EvalRoundDoc, EvalRoundMember } from '../../cloudfunctions/_kit/collections-evaluation'
+import { newRoundState, type EvalBallotDoc, type EvalFinalGrade, type EvalRosterDoc, type EvalRoundDoc, type EvalRoundMember } from '../../cloudfunctions/_kit/collections-evaluation'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles'
 import { checkFinalGrades, type BallotRow, type EvaluationGrade } from '../../shared/src/rules/evaluation'
 import { encodeBallot, proposeRoundGrades, tallyStoredBallots } from '../../shared/src/rules/evaluation-extra'
@@ -115,21 +115,7 @@ const baseRound = (plan: RoundPlan, at: string): EvalRoundDoc => ({
   members: plan.members,
   voterIds: plan.voterIds,
   gradedIds: plan.gradedIds,
-  selfAssessments: {},
-  openedBy: DEMO.m.secretary,
-  openedAt: at,
-  closedAt: null,
-  closedBy: null,
-  inputs: null,
-  finals: null,
-  finalsSavedAt: null,
-  finalsSavedBy: null,
-  publishedOn: null,
-  publicityEndsOn: null,
-  publishedAt: null,
-  followUps: {},
-  createdAt: at,
-  updatedAt: at,
+  ...newRoundState(DEMO.m.secretary, at),
 })
 
 const selfAssessments = (plan: RoundPlan, ids: string[], at: string): EvalRoundDoc['selfAssessments'] =>

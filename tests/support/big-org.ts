@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import type { BranchRole } from '../../shared/src/contract/roles'
 import type { MeetingDoc, MemberDoc, OrgDoc, UserDoc } from '../../cloudfunctions/_kit/collections'
 import type { DuesAccountDoc, DuesLedgerDoc } from '../../cloudfunctions/_kit/collections-dues'
-import type { EvalRoundDoc } from '../../cloudfunctions/_kit/collections-evaluation'
+import { newRoundState, type EvalRoundDoc } from '../../cloudfunctions/_kit/collections-evaluation'
 import { lastDueMonth } from '../../shared/src/rules/dues'
 import { makeDuesBase } from '../../shared/src/rules/dues-extra'
 import type { MeetingKind } from '../../shared/src/rules/meetings'
@@ -224,21 +224,7 @@ export const bigOrg =
           members: [],
           voterIds: ids,
           gradedIds: ids.slice(0, -1),
-          selfAssessments: {},
-          openedBy: ids[0] as string,
-          openedAt: nowIso,
-          closedAt: null,
-          closedBy: null,
-          inputs: null,
-          finals: null,
-          finalsSavedAt: null,
-          finalsSavedBy: null,
-          publishedOn: null,
-          publicityEndsOn: null,
-          publishedAt: null,
-          followUps: {},
-          createdAt: nowIso,
-          updatedAt: nowIso,
+          ...newRoundState(ids[0] as string, nowIso),
         })
       }
       users.push({ _id: BIG_ORG.secretaryOpenid(b), memberId: ids[0] as string, branchId, groupId: (groups[0] as { id: string }).id, status: 'formal', roles: ['secretary'], name: `党员${b + 1}-1`, adminOrgs: [], adminBranchIds: [], createdAt: nowIso })

@@ -9,7 +9,7 @@ import { resolveProfile, type ProfileOverrides } from '@shared/profiles'
 import { excellentQuota } from '@shared/rules/evaluation'
 import { checkGradeScale, checkVotingWindow } from '@shared/rules/evaluation-extra'
 import { beijingDate } from '@shared/rules/time'
-import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
+import { newRoundState, type EvalRoundDoc } from '../../_kit/collections-evaluation'
 import type { Handler } from '../../_kit/create-main'
 import { branchMembers, loadBranch } from '../../_kit/org-data'
 import { isDuplicate } from '../../_kit/store'
@@ -87,21 +87,7 @@ export const openRound: Handler<typeof evaluation.actions.openRound> = async (in
     })),
     voterIds: voters.map((m) => m._id),
     gradedIds: graded.map((m) => m._id),
-    selfAssessments: {},
-    openedBy: ctx.caller.memberId,
-    openedAt: at,
-    closedAt: null,
-    closedBy: null,
-    inputs: null,
-    finals: null,
-    finalsSavedAt: null,
-    finalsSavedBy: null,
-    publishedOn: null,
-    publicityEndsOn: null,
-    publishedAt: null,
-    followUps: {},
-    createdAt: at,
-    updatedAt: at,
+    ...newRoundState(ctx.caller.memberId, at),
   }
   try {
     await ctx.store.add('eval_rounds', doc)
