@@ -74,7 +74,7 @@ export function decodeUpload(base64: string, kind: 'jpg' | 'png' | 'xlsx', maxBy
   if (buf.length > maxBytes) throw new AppError('INVALID_INPUT', `文件过大，请不超过${Math.floor(maxBytes / 1024)}KB`)
   const magic: Record<typeof kind, number[]> = { jpg: [0xff, 0xd8, 0xff], png: [0x89, 0x50, 0x4e, 0x47], xlsx: [0x50, 0x4b, 0x03, 0x04] }
   if (!magic[kind].every((b, i) => buf[i] === b)) {
-    throw new AppError('INVALID_INPUT', kind === 'xlsx' ? '请上传 .xlsx 格式的 Excel 文件' : '截图应为 JPG 或 PNG 图片')
+    throw new AppError('INVALID_INPUT', kind === 'xlsx' ? '请上传 .xlsx 格式的 Excel 文件' : '图片应为 JPG 或 PNG 格式')
   }
   return buf
 }

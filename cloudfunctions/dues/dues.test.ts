@@ -228,7 +228,7 @@ describe('member self-report ("我已缴纳") and the 党费管理员 review', (
   test('a screenshot that is not an image is refused before anything is written', async () => {
     const before = cloud.snapshot()
     const r = await call('reportPayment', { memberId: 'm_b1_28', months: [MONTH], method: 'transfer', paidOn: TODAY, screenshot: { type: 'jpg', base64: PNG_1PX } }, devOpenid('m_b1_28'))
-    expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: '截图应为 JPG 或 PNG 图片' })
+    expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: '图片应为 JPG 或 PNG 格式' })
     expect(cloud.snapshot()).toEqual(before)
   })
 

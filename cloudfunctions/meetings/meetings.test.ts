@@ -51,6 +51,8 @@ const setUp = async (fields: Record<string, unknown> = {}, by = sec): Promise<{ 
   )
   return { id: m.id, startsAt: m.startsAt }
 }
+/** A file whose first bytes are `magic` (not a PNG). */
+const otherPng = (magic: string): string => Buffer.concat([Buffer.from(magic), Buffer.from([1, 2, 3])]).toString('base64')
 const at = (startsAt: string, minutes: number) => new Date(Date.parse(startsAt) + minutes * 60_000)
 
 describe('meetings and the list', () => {
@@ -217,6 +219,7 @@ describe('sign-in with the rotating code', () => {
     expect(ok(await call('signIn', { meetingId: m.id, code, remote: true }, devOpenid(DEMO.m.mobile))).via).toBe('remote')
     const noLoc = await call('signIn', { meetingId: m.id, code }, formal)
     expect(noLoc.ok ? '' : noLoc.error.message).toContain('位置')
+    expect(noLoc.ok ? null : noLoc.error.details).toEqual({ rule: 'LOCATION_REQUIRED' })
     const far = await call('signIn', { meetingId: m.id, code, location: { lat: 28.2382, lng: 112.9388 } }, formal)
     expect(far.ok ? '' : far.error.message).toMatch(/距离会场约11\d\d米/)
     expect(ok(await call('signIn', { meetingId: m.id, code, location: { lat: 28.2290, lng: 112.9390 } }, formal)).repeat).toBe(false)
@@ -375,6 +378,37 @@ describe('纪实: minutes, lock, corrections, 补学', () => {
     expect(ok(await call('confirmMakeup', { meetingId: m.id }, devOpenid('m_b1_16')))).toEqual({ meetingId: m.id, done: true })
     expect(errCode(await call('confirmMakeup', { meetingId: m.id }, formal))).toBe('RULE_VIOLATED')
     expect(errCode(await call('confirmMakeup', { meetingId: m.id }, other))).toBe('FORBIDDEN')
+  })
+
+  test('纪实 photos: uploaded to the meeting folder by a keeper, named by the minutes, shown with links, closed by the lock', async () => {
+    const m = await setUp({ kind: 'lecture', topic: '照片测试党课' })
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+    // Only keepers upload; the bytes must be the picture the name says.
+    expect(errCode(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: png }, formal))).toBe('FORBIDDEN')
+    expect(errCode(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: otherPng('GIF89a') }, organizer))).toBe('INVALID_INPUT')
+    const up = ok(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: png }, organizer))
+    expect(up.fileId).toContain(`/meetings/${DEMO.branch}/${m.id}/`)
+    expect(up.url).toMatch(/^http/)
+
+    // A photo of another meeting (or any other folder) is refused and nothing is written.
+    const other = await setUp({ kind: 'lecture', topic: '另一次党课' })
+    const foreign = ok(await call('uploadPhoto', { meetingId: other.id, ext: 'png', base64: png }, organizer))
+    const before = cloud.snapshot()
+    const refused = await call('saveMinutes', { meetingId: m.id, minutes: { content: '讲授党课。', photos: [{ fileId: foreign.fileId }] } }, organizer)
+    expect(errCode(refused)).toBe('INVALID_INPUT')
+    expect(cloud.snapshot()).toEqual(before)
+
+    const saved = ok(await call('saveMinutes', { meetingId: m.id, minutes: { content: '讲授党课。', photos: [{ fileId: up.fileId, name: '现场' }] } }, organizer))
+    expect(saved.minutes.photos).toEqual([{ fileId: up.fileId, name: '现场', url: expect.stringMatching(/^http/) }])
+    // The link serves the stored bytes.
+    const res = await fetch(saved.minutes.photos[0].url)
+    expect(Buffer.from(await res.arrayBuffer()).toString('base64')).toBe(png)
+
+    clock.set(at(m.startsAt, 60))
+    ok(await call('submitMinutes', { meetingId: m.id }, organizer))
+    // Members see the locked record's photos; no more uploads once locked.
+    expect(ok(await call('getMeeting', { meetingId: m.id }, formal)).minutes.photos).toHaveLength(1)
+    expect(errCode(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: png }, organizer))).toBe('RULE_VIOLATED')
   })
 
   test('five concurrent submissions lock once and emit the absences once', async () => {

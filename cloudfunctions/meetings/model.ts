@@ -13,6 +13,7 @@ import { resolveProfile, type Profile } from '@shared/profiles'
 import type { Caller } from '../_kit/caller'
 import type { MeetingDoc, MeetingRosterEntry, MemberDoc, OrgDoc } from '../_kit/collections'
 import type { HandlerContext } from '../_kit/create-main'
+import { files } from '../_kit/files'
 import type { Store } from '../_kit/store'
 import { newMeetingSecret } from './code'
 
@@ -254,7 +255,11 @@ export const summaryView = (m: MeetingDoc, caller: Caller, now: Date): MeetingSu
   signIn: signInStateOf(m, now),
 })
 
-export const detailView = (m: MeetingDoc, caller: Caller, now: Date): MeetingDetail => {
+/** How long a photo link in a meeting view stays valid. */
+const PHOTO_LINK_SECONDS = 3600
+
+/** The meeting as its page shows it; 纪实 photos, when shown, come with temporary links. */
+export const detailView = async (m: MeetingDoc, caller: Caller, now: Date): Promise<MeetingDetail> => {
   const keeper = isKeeper(caller, m) || (caller.branchId === m.branchId && isCommitteeCaller(caller))
   const canManage =
     caller.branchId === m.branchId &&
@@ -271,6 +276,8 @@ export const detailView = (m: MeetingDoc, caller: Caller, now: Date): MeetingDet
     : null
   const notes = me ? m.leaveNotes[me] : undefined
   const showMinutes = m.minutes !== null && (m.lockedAt !== null || keeper)
+  const photos = showMinutes && m.minutes ? m.minutes.photos : []
+  const links = photos.length > 0 ? await files().tempUrls(photos.map((p) => p.fileId), PHOTO_LINK_SECONDS) : new Map<string, string>()
   return {
     ...summaryView(m, caller, now),
     durationMinutes: m.durationMinutes,
@@ -292,7 +299,7 @@ export const detailView = (m: MeetingDoc, caller: Caller, now: Date): MeetingDet
         ? {
             content: m.minutes.content,
             resolutions: m.minutes.resolutions,
-            photos: m.minutes.photos,
+            photos: photos.map((p) => ({ fileId: p.fileId, name: p.name, url: links.get(p.fileId) ?? null })),
             inviteesPresent: m.minutes.inviteesPresent,
             savedAt: m.minutes.savedAt,
             savedByName: m.minutes.savedByName,

@@ -55,5 +55,8 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
+  // Sign-in at a meeting with a set place checks the member is near it; 支委 pick the place on the map.
+  permission: { 'scope.userLocation': { desc: '用于会议签到时核对您是否在会场附近' } },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 })

@@ -5,11 +5,13 @@
  * (new audited entries, never edits) are possible. 补学 is confirmed by the member.
  */
 import { AppError } from '@shared/contract/errors'
-import { CORRECTION_FIELD_LABELS, type meetings } from '@shared/contract/meetings'
+import { CORRECTION_FIELD_LABELS, MAX_MINUTES_PHOTO_BYTES, type meetings } from '@shared/contract/meetings'
+import { beijingDate } from '@shared/rules/time'
 import { attendanceSummary, meetingQuorum } from '@shared/rules/meetings-extra'
 import type { Handler } from '../../_kit/create-main'
 import type { MeetingCorrectionEntry, MeetingDoc, MeetingMinutesDoc } from '../../_kit/collections'
 import { emitEvent } from '../../_kit/events'
+import { decodeUpload, files } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
 import { branchMembers } from '../../_kit/org-data'
 import { authorizeKeeper, buildRoster, detailView, loadMeeting, rosterFields } from '../model'
@@ -24,11 +26,37 @@ const emptyMinutes = (): MeetingMinutesDoc => ({
   savedByName: null,
 })
 
+/** Where a meeting's 纪实 photos are kept: one folder per meeting, so a record names only its own. */
+const photoFolder = (m: MeetingDoc): string => `meetings/${m.branchId}/${m._id}/`
+const inFolder = (fileId: string, folder: string): boolean => {
+  // `cloud://<env>/<path>`: compare the path after the environment.
+  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
+  return path.startsWith(folder) && !path.slice(folder.length).includes('/')
+}
+
+/** While the record is open, so a photo cannot be added to a locked 纪实 behind the recorder's back. */
+const assertOpen = (m: MeetingDoc): void => {
+  if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
+  if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交锁定，不能再修改；如需更正请添加更正记录')
+}
+
+export const uploadPhoto: Handler<typeof meetings.actions.uploadPhoto> = async (input, ctx) => {
+  const m = await loadMeeting(ctx.store, input.meetingId)
+  authorizeKeeper(ctx, m)
+  assertOpen(m)
+  const content = decodeUpload(input.base64, input.ext, MAX_MINUTES_PHOTO_BYTES)
+  const name = `${beijingDate(ctx.now).replace(/-/g, '')}-${newId('p').slice(2)}.${input.ext}`
+  const fileId = await files().put(`${photoFolder(m)}${name}`, content)
+  const urls = await files().tempUrls([fileId], 3600)
+  return { fileId, name: '', url: urls.get(fileId) ?? null }
+}
+
 export const saveMinutes: Handler<typeof meetings.actions.saveMinutes> = async ({ meetingId, minutes }, ctx) => {
   const { caller, store, now } = ctx
   const m = await loadMeeting(store, meetingId)
   authorizeKeeper(ctx, m)
   if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
+  if (minutes.photos?.some((p) => !inFolder(p.fileId, photoFolder(m)))) throw new AppError('INVALID_INPUT', '照片不属于本次会议，请重新上传')
   const base = m.minutes ?? emptyMinutes()
   const next: MeetingMinutesDoc = {
     content: minutes.content ?? base.content,

@@ -5,7 +5,7 @@
  * event + present list on the first sign-in (a repeat: caller, meeting, attendance).
  */
 import { AppError } from '@shared/contract/errors'
-import type { meetings } from '@shared/contract/meetings'
+import { LOCATION_REQUIRED, type meetings } from '@shared/contract/meetings'
 import { distanceMeters } from '@shared/rules/meetings-extra'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
@@ -35,7 +35,9 @@ export const signIn: Handler<typeof meetings.actions.signIn> = async (input, ctx
   const remote = input.remote === true
   if (remote && !m.mobileIds.includes(memberId)) throw new AppError('RULE_VIOLATED', '只有流动党员可以远程参加')
   if (m.location && !remote) {
-    if (!input.location) throw new AppError('RULE_VIOLATED', '本次会议需要核对位置，请允许获取位置后再签到')
+    // The rule tag lets the app ask for the position and retry once (a scan from the tab page does not
+    // know in advance whether the meeting checks it).
+    if (!input.location) throw new AppError('RULE_VIOLATED', '本次会议需要核对位置，请允许获取位置后再签到', { rule: LOCATION_REQUIRED })
     const d = distanceMeters(m.location, input.location)
     if (d > m.location.radiusM) throw new AppError('RULE_VIOLATED', `您距离会场约${Math.round(d)}米，请到会场后再签到`)
   }

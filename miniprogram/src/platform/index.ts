@@ -1,5 +1,5 @@
 /**
- * The platform adapter: the only module that touches `Taro.cloud`, `scanCode` and
+ * The platform adapter: the only module that touches `Taro.cloud`, `scanCode`, the location APIs and
  * `requestSubscribeMessage`. weapp talks to CloudBase; h5 (browser, e2e) talks to the local host's
  * `/api/<function>` over fetch. `process.env.TARO_ENV` is replaced at build time, so the other
  * platform's functions are dropped from the bundle.
@@ -64,6 +64,25 @@ async function requestSubscribeWeapp(ids: string[]): Promise<Record<string, Subs
   }
 }
 
+async function getLocationWeapp(): Promise<Position | null> {
+  try {
+    // gcj02, the datum WeChat's maps and chooseLocation use: the meeting place is set the same way.
+    const res = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 })
+    return { lat: res.latitude, lng: res.longitude }
+  } catch {
+    return null // refused, or location services off
+  }
+}
+
+async function chooseLocationWeapp(): Promise<Position | null> {
+  try {
+    const res = await Taro.chooseLocation({})
+    return { lat: res.latitude, lng: res.longitude, name: res.name || res.address || undefined }
+  } catch {
+    return null
+  }
+}
+
 // ---- h5: the local host on the same origin ----
 
 async function callFunctionH5(name: string, data: Record<string, unknown>): Promise<unknown> {
@@ -91,6 +110,17 @@ async function scanCodeH5(): Promise<string | null> {
   return text === null || text.trim() === '' ? null : text.trim()
 }
 
+function getLocationH5(): Promise<Position | null> {
+  if (typeof navigator === 'undefined' || !navigator.geolocation) return Promise.resolve(null)
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 30_000 },
+    )
+  })
+}
+
 // ---- the adapter ----
 
 /** Call a cloud function and return its raw (still unvalidated) result. */
@@ -101,6 +131,26 @@ export function callFunction(name: string, data: Record<string, unknown>): Promi
 /** Scan a QR code and return its text, or `null` if the user cancelled. */
 export function scanCode(): Promise<string | null> {
   return process.env.TARO_ENV === 'weapp' ? scanCodeWeapp() : scanCodeH5()
+}
+
+/** A position on the map (and, from the map picker, the place's name). */
+export interface Position {
+  lat: number
+  lng: number
+  name?: string
+}
+
+/** The phone's current position, or `null` if the user refused or it could not be found. */
+export function getLocation(): Promise<Position | null> {
+  return process.env.TARO_ENV === 'weapp' ? getLocationWeapp() : getLocationH5()
+}
+
+/** Whether a map picker is available (WeChat's chooseLocation; none in the browser build). */
+export const canChooseOnMap = (): boolean => process.env.TARO_ENV === 'weapp'
+
+/** Pick a place on WeChat's map; `null` if cancelled (or on h5). */
+export function chooseLocation(): Promise<Position | null> {
+  return process.env.TARO_ENV === 'weapp' ? chooseLocationWeapp() : Promise.resolve(null)
 }
 
 /**

@@ -60,3 +60,17 @@ export const Page = z.optional(
 
 export const Empty = z.strictObject({})
 export const Ok = z.strictObject({ ok: z.literal(true) })
+
+/**
+ * A base64 file body (no `data:` prefix) of at most `maxBytes` once decoded; `noun` names it in the
+ * messages (照片, 附件). The server still checks the decoded size and the first bytes (`decodeUpload`).
+ */
+export const Base64Body = (maxBytes: number, noun: string) =>
+  z.string().check(
+    z.minLength(8, `${noun}内容为空`),
+    z.maxLength(Math.ceil((maxBytes * 4) / 3) + 4, `${noun}过大，请不超过${Math.round(maxBytes / 1024 / 1024)}MB`),
+    z.regex(/^[A-Za-z0-9+/]+={0,2}$/, `${noun}内容不正确`),
+  )
+
+/** Picture types the app uploads (after the client's compression). */
+export const ImageExt = z.enum(['jpg', 'png'])

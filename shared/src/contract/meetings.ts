@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { MeetingKindSchema } from '../rules/meetings'
 import { action, defineDomain } from './define'
-import { DateStr, Id, OptText, Page, Text, Year } from './common'
+import { Base64Body, DateStr, Id, ImageExt, OptText, Page, Text, Year } from './common'
 
 export { MeetingKindSchema }
 
@@ -15,6 +15,9 @@ export const TimeStr = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '�
 
 export const INVITEE_KINDS = ['activist', 'public', 'other'] as const
 export const INVITEE_KIND_LABELS: Record<(typeof INVITEE_KINDS)[number], string> = { activist: '入党积极分子', public: '群众', other: '其他' }
+
+/** The `rule` of a sign-in refused for want of the member's position: the app asks for it and retries. */
+export const LOCATION_REQUIRED = 'LOCATION_REQUIRED'
 
 export const LocationSchema = z.strictObject({
   lat: z.number().check(z.gte(-90), z.lte(90)),
@@ -77,15 +80,21 @@ export const MeetingSummarySchema = z.object({
 })
 export type MeetingSummary = z.infer<typeof MeetingSummarySchema>
 
+/** A 纪实 photo as `uploadPhoto` stored it: a CloudBase fileID under `meetings/<branch>/<meeting>/`. */
+export const MinutesPhotoId = z.string().check(
+  z.maxLength(300),
+  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/meetings\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9._-]{1,80}$/, '照片格式不正确'),
+)
+/** Largest 纪实 photo accepted (after the client's compression), and how many a record holds. */
+export const MAX_MINUTES_PHOTO_BYTES = 2 * 1024 * 1024
+export const MAX_MINUTES_PHOTOS = 9
+export const MinutesPhotoSchema = z.object({ fileId: z.string(), name: z.string(), url: z.nullable(z.string()) })
+
 export const MinutesInputSchema = z.strictObject({
   content: OptText(5000),
   resolutions: z.optional(z.array(Text(200)).check(z.maxLength(30))),
-  /** Storage file ids (CloudBase `cloud://…`, or a local path locally). */
-  photos: z.optional(
-    z
-      .array(z.strictObject({ fileId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[^\s<>"']+$/, '文件编号不正确')), name: OptText(60) }))
-      .check(z.maxLength(9, '最多9张照片')),
-  ),
+  /** Photos stored by `uploadPhoto` for this meeting (the server checks each sits in its folder). */
+  photos: z.optional(z.array(z.strictObject({ fileId: MinutesPhotoId, name: OptText(60) })).check(z.maxLength(MAX_MINUTES_PHOTOS, `最多${MAX_MINUTES_PHOTOS}张照片`))),
   /** Invited non-members who came. */
   inviteesPresent: z.optional(z.number().check(z.int(), z.gte(0), z.lte(500))),
 })
@@ -94,7 +103,8 @@ export type MinutesInput = z.infer<typeof MinutesInputSchema>
 export const MinutesSchema = z.object({
   content: z.string(),
   resolutions: z.array(z.string()),
-  photos: z.array(z.object({ fileId: z.string(), name: z.string() })),
+  /** With a temporary link to show (null when the file is gone). */
+  photos: z.array(MinutesPhotoSchema),
   inviteesPresent: z.number(),
   savedAt: z.nullable(z.string()),
   savedByName: z.nullable(z.string()),
@@ -419,6 +429,17 @@ export const meetings = defineDomain('meetings', {
     output: z.object({ meetingId: z.string(), rows: z.array(RosterRowSchema), final: z.nullable(FinalSummarySchema), live: FinalSummarySchema }),
     policy: { ...KEEPERS, 'group-leader': 'group' },
     kind: 'read',
+  }),
+
+  /**
+   * Store one 纪实 photo (JPG / PNG, base64) in the meeting's folder while the record is open; the next
+   * `saveMinutes` names its fileID. Caller: host, recorder, 支委.
+   */
+  uploadPhoto: action({
+    input: z.strictObject({ meetingId: Id, ext: ImageExt, base64: Base64Body(MAX_MINUTES_PHOTO_BYTES, '照片') }),
+    output: MinutesPhotoSchema,
+    policy: KEEPERS,
+    kind: 'write',
   }),
 
   /** Save the draft minutes (内容, 决议, 照片) until submitted. Caller: host, recorder, 支委. */

@@ -8,7 +8,7 @@ import * as z from 'zod/mini'
 import { POINTS_BANDS, POINTS_EXCLUSIONS } from '../rules/points'
 import { BranchSchemeSchema } from '../rules/points-extra'
 import { action, defineDomain } from './define'
-import { DateStr, Id, MonthStr, Text, Year } from './common'
+import { Base64Body, DateStr, Id, ImageExt, MonthStr, Text, Year } from './common'
 import type { Policy } from './roles'
 
 export const ENTRY_STATUSES = ['pending-group', 'pending-committee', 'approved', 'rejected', 'revoked', 'withdrawn'] as const
@@ -307,8 +307,8 @@ export const points = defineDomain('points', {
   uploadPhoto: action({
     input: z.strictObject({
       ...BranchRef,
-      ext: z.enum(['jpg', 'png']),
-      base64: z.string().check(z.minLength(8, '照片内容为空'), z.maxLength(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4, '照片过大，请不超过2MB'), z.regex(/^[A-Za-z0-9+/]+=*$/, '照片内容不正确')),
+      ext: ImageExt,
+      base64: Base64Body(MAX_PHOTO_BYTES, '照片'),
     }),
     output: PhotoViewSchema,
     policy: { member: 'branch' },

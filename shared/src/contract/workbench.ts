@@ -8,7 +8,7 @@ import { EVIDENCE_PAGES } from '../profiles/assessment-standards'
 import { MeetingKindSchema } from '../rules/meetings'
 import { TALK_REQUIREMENTS } from '../rules/workbench-extra'
 import { action, defineDomain } from './define'
-import { DateStr, Id, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, Id, ImageExt, OptText, Text, Year } from './common'
 import { ProfileIdSchema } from './org'
 
 const BranchYear = { branchId: z.optional(Id), year: z.optional(Year) }
@@ -452,12 +452,8 @@ export const workbench = defineDomain('workbench', {
     input: z.strictObject({
       branchId: z.optional(Id),
       name: Text(60),
-      ext: z.enum(['jpg', 'png']),
-      base64: z.string().check(
-        z.minLength(8, '附件内容为空'),
-        z.maxLength(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, '附件过大，请不超过2MB'),
-        z.regex(/^[A-Za-z0-9+/]+=*$/, '附件内容不正确'),
-      ),
+      ext: ImageExt,
+      base64: Base64Body(MAX_ATTACHMENT_BYTES, '附件'),
     }),
     output: AttachmentSchema,
     policy: ASSESSORS,

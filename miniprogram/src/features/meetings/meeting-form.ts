@@ -4,6 +4,10 @@
  */
 import { MeetingFieldsSchema, type MeetingDetail, type MeetingFields } from '@shared/contract/meetings'
 import { MEETING_KINDS, type MeetingKind } from '@shared/rules/meetings'
+import { SIGN_IN_DISTANCE_RULE } from '@shared/rules/meetings-extra'
+
+/** Sign-in radii the form offers, metres (the contract allows 50–5000). */
+export const RADIUS_CHOICES = ['200', '500', '1000', '2000'] as const
 
 export interface MeetingForm {
   kind: MeetingKind | ''
@@ -17,6 +21,10 @@ export interface MeetingForm {
   /** One agenda item per line. */
   agenda: string
   materials: string
+  /** The meeting place on the map, when sign-in checks the member is near it; null = not checked. */
+  location: { lat: number; lng: number } | null
+  /** Sign-in radius around `location`, metres (as text, for the choice field). */
+  radiusM: string
 }
 
 export type MeetingFormErrors = Partial<Record<keyof MeetingForm, string>>
@@ -32,6 +40,8 @@ export const emptyMeetingForm = (defaults: Partial<MeetingForm> = {}): MeetingFo
   recorderId: '',
   agenda: '',
   materials: '',
+  location: null,
+  radiusM: String(SIGN_IN_DISTANCE_RULE.defaultRadiusMeters),
   ...defaults,
 })
 
@@ -69,6 +79,8 @@ export function formFromMeeting(m: MeetingDetail): MeetingForm {
     recorderId: m.recorderId,
     agenda: m.agenda.join('\n'),
     materials: m.materials,
+    location: m.location ? { lat: m.location.lat, lng: m.location.lng } : null,
+    radiusM: String(m.location?.radiusM ?? SIGN_IN_DISTANCE_RULE.defaultRadiusMeters),
   }
 }
 
@@ -83,6 +95,8 @@ const FALLBACK: Record<keyof MeetingForm, string> = {
   recorderId: '请选择记录人',
   agenda: '议程每项不超过100字',
   materials: '学习材料不能超过4000字',
+  location: '会场位置不正确，请重新定位',
+  radiusM: '签到范围应在50至5000米之间',
 }
 
 const hasChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s)
@@ -102,8 +116,12 @@ export function fieldsFromMeetingForm(f: MeetingForm): Record<string, unknown> {
       .map((s) => s.trim())
       .filter((s) => s !== ''),
     materials: f.materials.trim(),
+    location: f.location ? { lat: round6(f.location.lat), lng: round6(f.location.lng), radiusM: Number(f.radiusM) } : null,
   }
 }
+
+/** Six decimals of a degree is about 0.1 m: enough for a meeting place. */
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6
 
 export type MeetingFormResult = { ok: true; fields: MeetingFields } | { ok: false; errors: MeetingFormErrors }
 

@@ -4,7 +4,7 @@ import { fail, installFakeApi, ok } from '@/test-utils/fake-api'
 import { meetingWhen, secondsUntil } from './labels'
 import { emptyMeetingForm, validateMeetingForm } from './meeting-form'
 import { qrSvg } from './qr'
-import { NOT_OUR_CODE, OTHER_MEETING, meetingOfCode, scanAndSignIn } from './sign-in'
+import { NO_POSITION, NOT_OUR_CODE, OTHER_MEETING, meetingOfCode, scanAndSignIn } from './sign-in'
 import { useHostCode, useMeetingList } from './use-meetings'
 
 let api: ReturnType<typeof installFakeApi> | null = null
@@ -92,6 +92,55 @@ describe('sign-in flow', () => {
   })
 })
 
+describe('sign-in with the place checked', () => {
+  const attendance = { id: 'mt_1_m1', meetingId: 'mt_1', memberId: 'm1', memberName: '吴刚', at: '2026-11-26T06:20:00.000Z', via: 'scan', markedByName: null, repeat: false }
+  const HERE = { latitude: 28.2282, longitude: 112.9388 }
+  /** The browser's geolocation answering `coords`, or refusing when null. */
+  const geolocation = (coords: typeof HERE | null): void => {
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (yes: (p: { coords: typeof HERE }) => void, no: (e: unknown) => void) => (coords ? yes({ coords }) : no({ code: 1 })),
+      },
+    })
+  }
+  let prompt: jest.SpyInstance
+  beforeEach(() => {
+    prompt = jest.spyOn(window, 'prompt').mockReturnValue(CODE)
+  })
+  afterEach(() => prompt.mockRestore())
+
+  it('sends the position with the code when the meeting checks the place', async () => {
+    geolocation(HERE)
+    api = installFakeApi(() => ok(attendance))
+    await scanAndSignIn({ meetingId: 'mt_1', checksPlace: true })
+    expect(api.calls.map((c) => c.input)).toEqual([{ meetingId: 'mt_1', code: CODE, location: { lat: 28.2282, lng: 112.9388 } }])
+  })
+
+  it('from the tab page: asks for the position only when the server says the meeting needs it, then retries once', async () => {
+    geolocation(HERE)
+    api = installFakeApi((c) =>
+      (c.input as { location?: unknown }).location
+        ? ok(attendance)
+        : { ok: false, error: { code: 'RULE_VIOLATED', message: '本次会议需要核对位置', details: { rule: 'LOCATION_REQUIRED' } } },
+    )
+    expect((await scanAndSignIn())?.memberName).toBe('吴刚')
+    expect(api.calls.map((c) => c.input)).toEqual([
+      { meetingId: 'mt_1', code: CODE },
+      { meetingId: 'mt_1', code: CODE, location: { lat: 28.2282, lng: 112.9388 } },
+    ])
+  })
+
+  it('a refused position is a clear message and no call; remote attendance sends no position', async () => {
+    geolocation(null)
+    api = installFakeApi(() => ok(attendance))
+    await expect(scanAndSignIn({ meetingId: 'mt_1', checksPlace: true })).rejects.toThrow(NO_POSITION)
+    expect(api.calls).toHaveLength(0)
+    await scanAndSignIn({ meetingId: 'mt_1', checksPlace: true, remote: true })
+    expect(api.calls.map((c) => c.input)).toEqual([{ meetingId: 'mt_1', code: CODE, remote: true }])
+  })
+})
+
 describe('QR image', () => {
   it('draws exactly the dark modules the encoder produced', () => {
     const { svg, size } = qrSvg(CODE, 2)
@@ -111,7 +160,15 @@ describe('meeting form', () => {
     const missing = validateMeetingForm(emptyMeetingForm())
     expect(missing.ok ? {} : missing.errors).toMatchObject({ kind: '请选择会议类型', topic: '请填写会议主题', date: '请选择日期', place: '请填写地点' })
     const good = validateMeetingForm(emptyMeetingForm({ kind: 'theme-day', topic: ' 主题党日 ', date: '2026-12-28', place: '党群服务中心', hostId: 'm1', recorderId: 'm2', agenda: '重温入党誓词\n\n集中学习' }))
-    expect(good.ok && good.fields).toMatchObject({ topic: '主题党日', agenda: ['重温入党誓词', '集中学习'], groupId: null })
+    expect(good.ok && good.fields).toMatchObject({ topic: '主题党日', agenda: ['重温入党誓词', '集中学习'], groupId: null, location: null })
+  })
+
+  it('sends the meeting place with its radius when the place is checked', () => {
+    const base = { kind: 'theme-day' as const, topic: '主题党日', date: '2026-12-28', place: '党群服务中心', hostId: 'm1', recorderId: 'm2' }
+    const placed = validateMeetingForm(emptyMeetingForm({ ...base, location: { lat: 28.22823456789, lng: 112.9388 }, radiusM: '1000' }))
+    expect(placed.ok && placed.fields.location).toEqual({ lat: 28.228235, lng: 112.9388, radiusM: 1000 })
+    const wrong = validateMeetingForm(emptyMeetingForm({ ...base, location: { lat: 120, lng: 0 } }))
+    expect(wrong.ok ? {} : wrong.errors).toEqual({ location: '会场位置不正确，请重新定位' })
   })
 })
 

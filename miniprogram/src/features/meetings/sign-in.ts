@@ -3,13 +3,14 @@
  * the code text is typed or pasted), check it names the meeting, and call `meetings.signIn`. A scan from
  * the 组织生活 tab (no meeting open) signs in to the meeting the code names.
  */
-import { parseSignInCode, type Attendance } from '@shared/contract/meetings'
-import { scanCode } from '@/platform'
+import { LOCATION_REQUIRED, parseSignInCode, type Attendance } from '@shared/contract/meetings'
+import { getLocation, scanCode } from '@/platform'
 import { api } from '@/services/api'
 import { ApiError } from '@/services/client'
 
 export const NOT_OUR_CODE = '这不是支部助手的签到二维码，请扫描主持人手机上的签到码'
 export const OTHER_MEETING = '该二维码不是本次会议的签到码，请确认会议后再扫码'
+export const NO_POSITION = '本次会议需要核对您是否在会场附近，请在手机设置中允许微信获取位置后再签到'
 
 /** Which meeting a scanned text signs in to, or an error message for the member. */
 export function meetingOfCode(text: string, expected?: string): { meetingId: string } | { error: string } {
@@ -19,11 +20,29 @@ export function meetingOfCode(text: string, expected?: string): { meetingId: str
   return { meetingId: parsed.meetingId }
 }
 
-/** Scan and sign in. Resolves `null` when the member cancelled the scan; throws ApiError otherwise. */
-export async function scanAndSignIn(opts: { meetingId?: string; remote?: boolean } = {}): Promise<Attendance | null> {
+/** The phone's position for a sign-in, or an ApiError the member can act on. */
+async function position(): Promise<{ lat: number; lng: number }> {
+  const p = await getLocation()
+  if (!p) throw new ApiError('RULE_VIOLATED', NO_POSITION)
+  return { lat: p.lat, lng: p.lng }
+}
+
+/**
+ * Scan and sign in. Resolves `null` when the member cancelled the scan; throws ApiError otherwise. When
+ * the meeting checks the place (`checksPlace`, or the server says so for a scan from the tab page), the
+ * phone's position goes with the code; a 流动党员 taking part remotely sends none.
+ */
+export async function scanAndSignIn(opts: { meetingId?: string; remote?: boolean; checksPlace?: boolean } = {}): Promise<Attendance | null> {
   const text = await scanCode()
   if (text === null) return null
   const target = meetingOfCode(text, opts.meetingId)
   if ('error' in target) throw new ApiError('RULE_VIOLATED', target.error)
-  return api.meetings.signIn(opts.remote ? { meetingId: target.meetingId, code: text, remote: true } : { meetingId: target.meetingId, code: text })
+  if (opts.remote) return api.meetings.signIn({ meetingId: target.meetingId, code: text, remote: true })
+  if (opts.checksPlace) return api.meetings.signIn({ meetingId: target.meetingId, code: text, location: await position() })
+  try {
+    return await api.meetings.signIn({ meetingId: target.meetingId, code: text })
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.details?.rule !== LOCATION_REQUIRED) throw e
+    return api.meetings.signIn({ meetingId: target.meetingId, code: text, location: await position() })
+  }
 }

@@ -1,7 +1,6 @@
-/** Small pieces the 积分 pages share: status tag, an entry row, the monthly bar chart, photo thumbnails. */
-import { View, Text, Image } from '@tarojs/components'
+/** Small pieces the 积分 pages share: status tag, an entry row, the monthly bar chart */
+import { View, Text } from '@tarojs/components'
 import type { EntryView } from '@shared/contract/points'
-import { previewImage } from '@/platform/file-io'
 import { barChart } from './chart'
 import { entryPoints, STATUS_TONES, statusLabel } from './labels'
 import './points.scss'
@@ -64,23 +63,6 @@ export function MonthBars({ months, current, testId }: { months: { month: string
           </Text>
         ))}
       </View>
-    </View>
-  )
-}
-
-export function Photos({ photos, testId }: { photos: EntryView['photos']; testId?: string }): React.ReactElement | null {
-  if (photos.length === 0) return null
-  return (
-    <View className='pts-photos' data-testid={testId}>
-      {photos.map((p) =>
-        p.url ? (
-          <Image key={p.fileId} className='pts-photos__img' src={p.url} mode='aspectFill' onClick={() => previewImage(p.url as string)} />
-        ) : (
-          <View key={p.fileId} className='pts-photos__img pts-photos__img--missing'>
-            <Text>照片</Text>
-          </View>
-        ),
-      )}
     </View>
   )
 }

@@ -15,6 +15,7 @@ import { useRequireBound } from '@/features/org/use-me'
 import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { scanAndSignIn } from '@/features/meetings/sign-in'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { LEAVE_STATUS, MEETING_KIND_LABELS, MY_STATUS, SIGN_IN_LABELS, beijingHm, meetingWhen } from '@/features/meetings/labels'
 import { Chip } from '@/components/MeetingCard'
 import { PageError, PageLoading } from '@/components/PageState'
@@ -27,7 +28,7 @@ import './index.scss'
 function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }): React.ReactElement | null {
   const [leaveOpen, setLeaveOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const sign = useAction((remote: boolean) => scanAndSignIn({ meetingId: m.id, remote }))
+  const sign = useAction((remote: boolean) => scanAndSignIn({ meetingId: m.id, remote, checksPlace: m.location !== null }))
   const leave = useAction((text: string) => api.meetings.requestLeave({ meetingId: m.id, reason: text }))
   const makeup = useAction(() => api.meetings.confirmMakeup({ meetingId: m.id }))
   if (m.my === 'not-invited' && m.signIn !== 'open') return null
@@ -81,6 +82,7 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
           <Button type='primary' size='large' block loading={sign.pending} data-testid='sign-in' onClick={() => void onSign(false)}>
             扫码签到
           </Button>
+          {m.location ? <Text className='mt-note'>签到时将获取您的位置，核对是否在会场附近，位置不会保存。</Text> : null}
           {m.remoteAllowed ? (
             <Button fill='outline' block data-testid='sign-in-remote' onClick={() => void onSign(true)}>
               远程参加（流动党员）扫码签到
@@ -167,6 +169,14 @@ function Detail({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
           <Text className='mt-line__label'>地点</Text>
           <Text className='mt-line__value'>{m.place}</Text>
         </View>
+        {m.location ? (
+          <View className='mt-line'>
+            <Text className='mt-line__label'>签到</Text>
+            <Text className='mt-line__value' data-testid='place-check'>
+              需在会场{m.location.radiusM}米内扫码
+            </Text>
+          </View>
+        ) : null}
         <View className='mt-line'>
           <Text className='mt-line__label'>主持人</Text>
           <Text className='mt-line__value'>{m.hostName}</Text>
@@ -288,6 +298,7 @@ function Detail({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
               ))}
             </>
           ) : null}
+          <PhotoGrid photos={m.minutes.photos} testId='detail-photos' />
           {m.corrections.map((c) => (
             <View className='mt-correction' key={c.id}>
               <Text className='mt-correction__meta'>

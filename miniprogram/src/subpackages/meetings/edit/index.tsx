@@ -4,7 +4,7 @@
  * calls `meetings.createMeeting` (then opens the meeting) or `meetings.updateMeeting`.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { View } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { meetings as contract } from '@shared/contract/meetings'
@@ -19,9 +19,18 @@ import { isCommittee } from '@/features/org/permissions'
 import { ROSTER_LIMIT } from '@/features/org/use-org'
 import { useApiCall } from '@/features/common/use-api-call'
 import { KIND_CHOICES } from '@/features/meetings/labels'
-import { emptyMeetingForm, formFromMeeting, prefillFromParams, validateMeetingForm, type MeetingForm, type MeetingFormErrors } from '@/features/meetings/meeting-form'
+import {
+  emptyMeetingForm,
+  formFromMeeting,
+  prefillFromParams,
+  RADIUS_CHOICES,
+  validateMeetingForm,
+  type MeetingForm,
+  type MeetingFormErrors,
+} from '@/features/meetings/meeting-form'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { back } from '@/utils/nav'
+import { canChooseOnMap, chooseLocation, getLocation, type Position } from '@/platform'
 import '../shared.scss'
 import './index.scss'
 
@@ -31,6 +40,69 @@ const TIMES = Array.from({ length: 30 }, (_, i) => {
   return { value: t, label: t }
 })
 const NO_GROUP = '__none__'
+const RADII = RADIUS_CHOICES.map((r) => ({ value: r, label: `${r}米内` }))
+
+/**
+ * 签到位置核对 (optional): the place on the map — the phone's current position, or on WeChat a point
+ * picked on the map — and the radius members must be within to sign in.
+ */
+function PlaceCheck({
+  value,
+  radius,
+  error,
+  onChange,
+  onRadius,
+}: {
+  value: MeetingForm['location']
+  radius: string
+  error?: string
+  onChange: (p: MeetingForm['location']) => void
+  onRadius: (r: string) => void
+}): React.ReactElement {
+  const [locating, setLocating] = useState(false)
+  const take = async (how: () => Promise<Position | null>, failure: string): Promise<void> => {
+    setLocating(true)
+    const p = await how()
+    setLocating(false)
+    if (p) onChange({ lat: p.lat, lng: p.lng })
+    else if (failure) void Taro.showToast({ title: failure, icon: 'none', duration: 2500 })
+  }
+  const here = (): Promise<void> => take(getLocation, '未能获取位置，请在手机设置中允许获取位置')
+  const onMap = (): Promise<void> => take(chooseLocation, '')
+  return (
+    <View className='form-group' data-testid='field-location'>
+      <View className='meeting-edit__place'>
+        {value ? (
+          <>
+            <Text className='meeting-edit__place-text' data-testid='location-set'>
+              已设定会场位置（纬度 {value.lat.toFixed(5)}，经度 {value.lng.toFixed(5)}）
+            </Text>
+            <Text className='mt-note'>党员须在会场附近才能扫码签到；远程参加的流动党员不受限制。</Text>
+          </>
+        ) : (
+          <Text className='mt-note'>不核对位置：党员扫主持人手机上的签到码即可签到。如需核对，请在会场定位。</Text>
+        )}
+        {error ? <Text className='meeting-edit__place-error'>{error}</Text> : null}
+      </View>
+      {value ? <ChoiceField name='radiusM' label='签到范围' value={radius} choices={RADII} onChange={onRadius} /> : null}
+      <View className='mt-actions mt-actions--row meeting-edit__place-actions'>
+        <Button fill='outline' loading={locating} data-testid='location-here' onClick={() => void here()}>
+          {value ? '重新定位' : '用当前位置作会场'}
+        </Button>
+        {canChooseOnMap() ? (
+          <Button fill='outline' disabled={locating} onClick={() => void onMap()}>
+            在地图上选
+          </Button>
+        ) : null}
+        {value ? (
+          <Button fill='none' data-testid='location-clear' onClick={() => onChange(null)}>
+            不核对位置
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  )
+}
 
 function Editor({ me, meetingId, prefill = {} }: { me: BoundMe; meetingId: string | undefined; prefill?: Partial<MeetingForm> }): React.ReactElement {
   const editing = meetingId !== undefined
@@ -108,6 +180,8 @@ function Editor({ me, meetingId, prefill = {} }: { me: BoundMe; meetingId: strin
           onChange={(v) => set('groupId', v === NO_GROUP ? '' : v)}
         />
       </View>
+      <View className='form-group__title'>签到位置核对（选填）</View>
+      <PlaceCheck value={form.location} radius={form.radiusM} error={errors.location ?? errors.radiusM} onChange={(p) => set('location', p)} onRadius={(r) => set('radiusM', r)} />
       <View className='form-group__title'>主持与记录</View>
       <View className='form-group'>
         <SelectField name='hostId' label='主持人' required value={form.hostId} error={errors.hostId} options={people} onChange={(v) => set('hostId', v)} />

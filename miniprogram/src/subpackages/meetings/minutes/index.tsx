@@ -7,12 +7,14 @@ import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import { CORRECTION_FIELDS, CORRECTION_FIELD_LABELS, type MeetingDetail } from '@shared/contract/meetings'
+import { CORRECTION_FIELDS, CORRECTION_FIELD_LABELS, MAX_MINUTES_PHOTOS, type MeetingDetail } from '@shared/contract/meetings'
 import { api } from '@/services/api'
 import { useRequireBound } from '@/features/org/use-me'
 import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { Chip } from '@/components/MeetingCard'
+import { PhotoGrid, type GridPhoto } from '@/components/PhotoGrid'
+import { pickImage } from '@/platform/file-io'
 import { PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
 import '../shared.scss'
@@ -24,11 +26,24 @@ function Editor({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
   const [content, setContent] = useState(m.minutes?.content ?? '')
   const [resolutions, setResolutions] = useState<string[]>(m.minutes?.resolutions.length ? m.minutes.resolutions : [])
   const [guests, setGuests] = useState(String(m.minutes?.inviteesPresent ?? 0))
+  const [photos, setPhotos] = useState<(GridPhoto & { name: string })[]>(m.minutes?.photos ?? [])
+  const upload = useAction(api.meetings.uploadPhoto)
+  const addPhoto = async (): Promise<void> => {
+    const picked = await pickImage()
+    if (!picked) return
+    const r = await upload.run({ meetingId: m.id, ext: picked.type, base64: picked.base64 })
+    if (r) setPhotos((p) => [...p, { ...r, url: r.url ?? picked.previewUrl }])
+  }
   const save = useAction((submit: boolean) =>
     api.meetings
       .saveMinutes({
         meetingId: m.id,
-        minutes: { content: content.trim(), resolutions: resolutions.map((r) => r.trim()).filter((r) => r !== ''), inviteesPresent: Math.max(0, Math.min(500, Number(guests) || 0)) },
+        minutes: {
+          content: content.trim(),
+          resolutions: resolutions.map((r) => r.trim()).filter((r) => r !== ''),
+          photos: photos.map((p) => ({ fileId: p.fileId, name: p.name })),
+          inviteesPresent: Math.max(0, Math.min(500, Number(guests) || 0)),
+        },
       })
       .then((saved) => (submit ? api.meetings.submitMinutes({ meetingId: m.id }) : saved)),
   )
@@ -80,6 +95,20 @@ function Editor({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
           添加一条决议
         </Button>
       </View>
+      <View className='form-group__title'>会议照片（选填，最多{MAX_MINUTES_PHOTOS}张）</View>
+      <View className='card'>
+        <PhotoGrid
+          photos={photos}
+          onAdd={() => void addPhoto()}
+          onRemove={(id) => setPhotos((list) => list.filter((p) => p.fileId !== id))}
+          uploading={upload.pending}
+          max={MAX_MINUTES_PHOTOS}
+          testId='minutes-photos'
+          photoTestId='minutes-photo'
+          addTestId='minutes-add-photo'
+        />
+        <Text className='mt-note'>上传后请保存草稿或提交，照片才会记入会议记录。</Text>
+      </View>
       {m.invitees.length > 0 ? (
         <>
           <View className='form-group__title'>列席的非党员（积极分子、群众）</View>
@@ -90,10 +119,10 @@ function Editor({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
         </>
       ) : null}
       <View className='bottom-bar'>
-        <Button fill='outline' size='large' loading={save.pending} data-testid='minutes-save' onClick={() => void onSave(false)}>
+        <Button fill='outline' size='large' loading={save.pending} disabled={upload.pending} data-testid='minutes-save' onClick={() => void onSave(false)}>
           保存草稿
         </Button>
-        <Button type='primary' size='large' loading={save.pending} data-testid='minutes-submit' onClick={() => void onSave(true)}>
+        <Button type='primary' size='large' loading={save.pending} disabled={upload.pending} data-testid='minutes-submit' onClick={() => void onSave(true)}>
           提交并锁定
         </Button>
       </View>
@@ -141,6 +170,7 @@ function Locked({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
             <Text>{r}</Text>
           </View>
         ))}
+        <PhotoGrid photos={m.minutes?.photos ?? []} testId='minutes-photos' photoTestId='minutes-photo' />
         {m.corrections.map((c) => (
           <View className='mt-correction' key={c.id} data-testid='correction'>
             <Text className='mt-correction__meta'>

@@ -18,7 +18,8 @@ import { isCommittee } from '@/features/org/permissions'
 import { batchable } from '@/features/points/entries'
 import { monthLabel, signed } from '@/features/points/labels'
 import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
-import { Photos, StatusTag } from '@/features/points/ui'
+import { StatusTag } from '@/features/points/ui'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { useReloadOnReturn, useReviewQueue, type QueueFilter } from '@/features/points/use-points'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
@@ -62,7 +63,7 @@ function Card({ e, selected, onSelect, onApprove, onReview, busy }: {
         </View>
       </View>
       <Text className='rq-card__desc'>{e.description}</Text>
-      <Photos photos={e.photos} />
+      <PhotoGrid photos={e.photos} />
       {e.capNote ? <Text className='pts-entry__note'>{e.capNote}</Text> : null}
       {last ? (
         <Text className='pts-hint'>

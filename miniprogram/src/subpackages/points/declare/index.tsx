@@ -4,7 +4,7 @@
  * yet reviewed, or withdraws it (after a confirmation).
  */
 import { useEffect, useRef, useState } from 'react'
-import { View, Text, Textarea, Image } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points, type EntryView, type SchemeInfo } from '@shared/contract/points'
@@ -18,6 +18,7 @@ import { monthLabel } from '@/features/points/labels'
 import { itemSummary } from '@/features/points/scheme-form'
 import { useSchemeInfo } from '@/features/points/use-points'
 import { pickImage } from '@/platform/file-io'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { back } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import '@/styles/nutui-forms'
@@ -137,22 +138,15 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
         />
 
         <Text className='pts-label'>照片{item?.evidenceRequired ? '（必传）' : '（选填）'}</Text>
-        <View className='pts-photos'>
-          {photos.map((p) => (
-            <View key={p.fileId} className='pts-photos__cell'>
-              {p.url ? <Image className='pts-photos__img' src={p.url} mode='aspectFill' data-testid='declare-photo' /> : <View className='pts-photos__img pts-photos__img--missing' />}
-              <Text className='pts-photos__remove' onClick={() => setPhotos((list) => list.filter((x) => x.fileId !== p.fileId))}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {photos.length < MAX_PHOTOS ? (
-            <View className='pts-photos__add' data-testid='declare-add-photo' onClick={() => void addPhoto()}>
-              <Text className='declare__plus'>{upload.pending ? '…' : '+'}</Text>
-              <Text>{upload.pending ? '上传中' : '添加照片'}</Text>
-            </View>
-          ) : null}
-        </View>
+        <PhotoGrid
+          photos={photos}
+          onAdd={() => void addPhoto()}
+          onRemove={(id) => setPhotos((list) => list.filter((x) => x.fileId !== id))}
+          uploading={upload.pending}
+          max={MAX_PHOTOS}
+          photoTestId='declare-photo'
+          addTestId='declare-add-photo'
+        />
       </View>
 
       {editing ? (

@@ -16,7 +16,8 @@ import { useAction } from '@/features/common/use-action'
 import { useApiCall } from '@/features/common/use-api-call'
 import { entryPoints, monthLabel, ORIGIN_LABELS, signed } from '@/features/points/labels'
 import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
-import { Photos, StatusTag } from '@/features/points/ui'
+import { StatusTag } from '@/features/points/ui'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { useReloadOnReturn } from '@/features/points/use-points'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
@@ -77,7 +78,7 @@ function Entry({ entryId }: { entryId: string }): React.ReactElement {
           <Text>{e.origin === 'declared' ? '做了什么' : '说明'}</Text>
         </View>
         <Text className='entry__text'>{e.description || '—'}</Text>
-        <Photos photos={e.photos} testId='entry-photos' />
+        <PhotoGrid photos={e.photos} testId='entry-photos' />
         {e.source ? <Text className='pts-hint'>记录时间 {formatInstant(e.source.occurredAt)}</Text> : null}
       </View>
 
