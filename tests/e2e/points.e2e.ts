@@ -3,11 +3,10 @@
  * photo; the 党小组长 (赵敏) approves first; the 组织委员 (王志强) approves; the member's month total goes up
  * by the item's points. Then the 支委 publishes the finished quarter and the member sees it in 公示.
  */
-import { crc32, deflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
 import { pointsDemoPeriods } from '../../local/seed/points'
-import { closeBrowser, open, phone, shot } from './support'
+import { closeBrowser, open, phone, png, shot } from './support'
 
 const member = devOpenid(DEMO.m.formal)
 const leader = devOpenid(DEMO.m.leader1)
@@ -16,27 +15,6 @@ const organizer = devOpenid(DEMO.m.organizer)
 afterAll(async () => {
   await closeBrowser()
 })
-
-/** A small valid PNG (solid colour) for the photo picker. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(td) >>> 0)
-    return Buffer.concat([len, td, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0)
-  ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0)])
-  for (let x = 0; x < width; x++) row.set([200, 22 + x, 29], 1 + x * 3)
-  const raw = Buffer.concat(Array.from({ length: height }, () => row))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
-}
 
 /** "+3.5" / "−2" / "0" → number. */
 const points = (text: string | null): number => Number((text ?? '0').replace('+', '').replace('−', '-'))

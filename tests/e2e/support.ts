@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
+import { crc32, deflateSync } from 'node:zlib'
 import { join } from 'node:path'
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080'
@@ -33,10 +34,20 @@ export const closeBrowser = async (): Promise<void> => {
   browser = null
 }
 
-/** A new phone (browser context) signed in as `openid` (a seeded `dev_<memberId>`, `dev_admin`, or any new id = unbound user). */
-export const phone = async (openid: string): Promise<{ context: BrowserContext; page: Page }> => {
+/**
+ * A new phone (browser context) signed in as `openid` (a seeded `dev_<memberId>`, `dev_admin`, or any new
+ * id = unbound user); with `at`, the phone allows location and is at those coordinates.
+ */
+export const phone = async (openid: string, at?: { latitude: number; longitude: number }): Promise<{ context: BrowserContext; page: Page }> => {
   const b = await getBrowser()
-  const context = await b.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await b.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    ...(at ? { geolocation: at, permissions: ['geolocation'] } : {}),
+  })
   const url = new URL(BASE)
   await context.addCookies([{ name: 'zhibu_openid', value: openid, domain: url.hostname, path: '/' }])
   const page = await context.newPage()
@@ -75,4 +86,25 @@ export const setClock = async (iso: string | null): Promise<void> => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(iso ? { set: iso } : { reset: true }),
   })
+}
+
+/** A small valid PNG (a colour gradient) for the photo pickers. */
+export function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(td) >>> 0)
+    return Buffer.concat([len, td, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 2 // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0)])
+  for (let x = 0; x < width; x++) row.set([200, 22 + x, 29], 1 + x * 3)
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
 }

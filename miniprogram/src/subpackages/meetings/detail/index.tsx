@@ -171,9 +171,9 @@ function Detail({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
         </View>
         {m.location ? (
           <View className='mt-line'>
-            <Text className='mt-line__label'>签到</Text>
+            <Text className='mt-line__label'>位置</Text>
             <Text className='mt-line__value' data-testid='place-check'>
-              需在会场{m.location.radiusM}米内扫码
+              签到需在会场{m.location.radiusM}米内
             </Text>
           </View>
         ) : null}
