@@ -14,6 +14,7 @@ import { demoOrg } from '../../local/seed/demo-org'
 import { evaluationSeed } from '../../local/seed/evaluation'
 import { SEED_PARTS } from '../../local/seed'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { todoId } from '../_kit/todos'
 
 let cloud: TestCloud
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing
@@ -227,11 +228,15 @@ describe('民主测评 ballots', () => {
   test('one voter submitting 5 times at once → one ballot, one roster record', async () => {
     const voter = DEMO.m.formal
     const rows = ballot(voter, graded(), (id) => (id === DEMO.m.secretary ? 'excellent' : 'qualified'))
+    // The reminder's 首页 to-do, closed by the vote.
+    const todo = todoId('evaluation', roundId, voter)
+    await cloud.db.insertMany('todos', [{ _id: todo, recipientId: voter, memberId: voter, branchId: DEMO.branch, topic: 'evaluation', subject: roundId, title: '民主评议：请投票', detail: null, link: '/subpackages/evaluation/index/index', dueDate: '2099-12-31', until: '2099-12-31', done: false, doneAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }])
     const replies = await Promise.all(Array.from({ length: 5 }, () => call('vote', { roundId, rows }, devOpenid(voter))))
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     expect(replies.filter((r) => !r.ok).map(errCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT'])
     expect(ballotsOf(roundId)).toHaveLength(1)
     expect(rosterOf(roundId)).toEqual([{ _id: `${roundId}_${voter}`, roundId, memberId: voter }])
+    expect(cloud.db.dump('todos').find((t) => t._id === todo)).toMatchObject({ done: true })
     const again = await call('vote', { roundId, rows }, devOpenid(voter))
     expect(again.ok ? null : again.error.message).toContain('已经投过票')
     const page = ok(await call('getRound', {}, devOpenid(voter))).round
@@ -275,8 +280,9 @@ describe('hot actions stay within the request budget', () => {
     const graded = (cloud.db.dump('eval_rounds')[0] as { gradedIds: string[] }).gradedIds
     const voted = await measured('vote', { roundId, rows: ballot(DEMO.m.leader1, graded) }, devOpenid(DEMO.m.leader1))
     expect(voted.reply.ok).toBe(true)
-    // caller lookup + the transaction's own five (start, read round, create roster, create ballot, commit).
-    expect(voted.requests).toBe(1 + 5)
+    // caller lookup + the transaction's own five (start, read round, create roster, create ballot, commit)
+    // + closing the voter's 首页 to-do.
+    expect(voted.requests).toBe(1 + 5 + 1)
     const admin = await measured('getRoundAdmin', {}, sec)
     expect(admin.requests).toBe(2)
   })

@@ -2,7 +2,8 @@
  * evaluation.vote — cast one anonymous 民主测评 ballot. In ONE transaction: read the round (open, in its
  * window, caller on the roster, ballot valid), create the roster record `${roundId}_${memberId}` (a
  * second vote fails here) and a ballot with a random id holding only the marks — no voter, no openid, no
- * time. Nothing about the ballot is logged or audited: the roster is the only trace that someone voted.
+ * time. Nothing about the ballot is logged or audited: the roster is the only trace that someone voted
+ * (and the voter's own 首页 to-do, closed afterwards).
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
@@ -13,6 +14,7 @@ import type { Handler } from '../../_kit/create-main'
 import { newId } from '../../_kit/ids'
 import { requireMember } from '../../_kit/policy'
 import { isDuplicate, isTxConflict } from '../../_kit/store'
+import { completeTodo } from '../../_kit/todos'
 import { rosterId } from '../data'
 
 export const vote: Handler<typeof evaluation.actions.vote> = async ({ roundId, rows }, ctx) => {
@@ -55,5 +57,8 @@ export const vote: Handler<typeof evaluation.actions.vote> = async ({ roundId, r
     if (isTxConflict(e)) throw new AppError('CONFLICT', '您的选票正在提交，请勿重复提交；如未成功请稍后再试')
     throw e
   }
+  // The 首页 to-do the reminder added ("请在…前投票") is settled by voting. Best effort: the vote stands even
+  // if this one write fails (the to-do then lapses at the voting deadline).
+  await completeTodo(ctx.store, 'evaluation', roundId, memberId, ctx.now).catch(() => false)
   return { voted: true as const }
 }
