@@ -32,7 +32,7 @@ export interface AttendInput {
   now: Date
 }
 
-/** Creates the record (or finds the existing one), then the event and the meeting's present list. */
+/** Creates the record (or finds the existing one), then the event and the meeting's present list together. */
 export const attend = async (store: Store, a: AttendInput): Promise<{ doc: AttendanceDoc; repeat: boolean }> => {
   const { meeting: m, now } = a
   const id = attendanceId(m._id, a.member.id)
@@ -58,23 +58,26 @@ export const attend = async (store: Store, a: AttendInput): Promise<{ doc: Atten
     repeat = true
     stored = (await store.get('attendance', id)) ?? doc
   }
-  await emitEvent(
-    store,
-    {
-      type: 'attendance.present',
-      sourceId: id,
-      branchId: m.branchId,
-      memberId: a.member.id,
-      occurredAt: stored.at,
-      data: { meetingId: m._id, kind: m.kind, via: stored.via },
-    },
-    now,
-  )
   const patch: Record<string, unknown> = { presentIds: store.cmd.addToSet(a.member.id) }
   if (a.joinRoster && !repeat) {
     patch.rosterIds = store.cmd.addToSet(a.member.id)
     patch.roster = store.cmd.push([a.joinRoster])
   }
-  await store.update('meetings', m._id, patch)
+  // Both idempotent and independent: sent together, so a sign-in waits for one round trip, not two.
+  await Promise.all([
+    emitEvent(
+      store,
+      {
+        type: 'attendance.present',
+        sourceId: id,
+        branchId: m.branchId,
+        memberId: a.member.id,
+        occurredAt: stored.at,
+        data: { meetingId: m._id, kind: m.kind, via: stored.via },
+      },
+      now,
+    ),
+    store.update('meetings', m._id, patch),
+  ])
   return { doc: stored, repeat }
 }
