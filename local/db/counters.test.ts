@@ -1,5 +1,6 @@
 // Per-invocation counters: requests the SDK makes inside withInvocationTag(tag, fn) are counted under tag.
 import http from 'node:http'
+import tcb from '@cloudbase/node-sdk'
 import { INVOCATION_HEADER, withInvocationTag } from './index'
 import { startTestDb, type TestDb, type TxHandle } from './test-support'
 
@@ -52,6 +53,17 @@ test('a transaction counts its reads as they happen and its writes at commit', a
   )
   // start + get + update + add + commit
   expect(t.service.counters('votes.cast#1')).toEqual({ requests: 5, docsRead: 1, docsWritten: 2 })
+})
+
+test('storage (upload, temporary link, download) is not counted as a database request', async () => {
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  await withInvocationTag('files#1', async () => {
+    const { fileID } = await app.uploadFile({ cloudPath: 'evaluation/b1/r1/m1/a.png', fileContent: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
+    const res = (await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })) as unknown as { fileList: { tempFileURL: string }[] }
+    await get(res.fileList[0]?.tempFileURL as string)
+    await t.db.collection('members').doc('m1').get()
+  })
+  expect(t.service.counters('files#1')).toEqual({ requests: 1, docsRead: 1, docsWritten: 0 })
 })
 
 test('nested tags: the innermost invocation wins; unrelated hosts get no header', async () => {

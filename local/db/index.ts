@@ -161,10 +161,15 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = crypto.randomBytes(8).toString('hex')
     const tag = invocationTagOf(req.headers)
-    bump(tag, 'requests', 1)
+    // Storage (uploads, temporary links, downloads) is a service of its own, not a database request: the
+    // budgets these counters check are database requests.
+    let storage = false
     try {
       if (closed) throw new DbError('SYS_ERR', 'the local database service is closed')
-      if (await files.serve(req, res)) return
+      if (await files.serve(req, res)) {
+        storage = true
+        return
+      }
       if (req.method !== 'POST') throw new DbError('INVALID_PARAM', `${req.method ?? ''} is not supported, use POST`)
       const body = await readBody(req)
       const contentType = String(req.headers['content-type'] ?? '')
@@ -186,8 +191,11 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
       } catch {
         throw new DbError('INVALID_PARAM', 'request body is not JSON')
       }
-      const storage = await files.action(params, req)
-      if (storage) return sendJson(res, { ...storage, requestId })
+      const stored = await files.action(params, req)
+      if (stored) {
+        storage = true
+        return sendJson(res, { ...stored, requestId })
+      }
       const reply = await engine.run(String(params.action ?? ''), params, tag)
       sendJson(res, { ...reply, requestId })
     } catch (error) {
@@ -197,6 +205,8 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
         console.error('[local/db] request failed', error)
         sendJson(res, { code: 'DATABASE_REQUEST_FAILED', message: (error as Error)?.message ?? String(error), requestId })
       }
+    } finally {
+      if (!storage) bump(tag, 'requests', 1)
     }
   }
 
