@@ -3,7 +3,7 @@
  * ballots (stored ballots inspected: nothing links one to its voter; ballots = roster; tallies = ballots),
  * races (5 submissions by one voter → 1 ballot, 50 voters at once → 50), tallies sealed until close for
  * every role, 组织评定 within the 优秀 cap (31 → 10), the village three-grade scale, 公示, 限期改正, export,
- * and the request budget of the hot actions.
+ * 自评 attachments (own folder only, shown with links), and the request budget of the hot actions.
  */
 import ExcelJS from 'exceljs'
 import { tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
@@ -96,6 +96,12 @@ const openAs = (openid: string, branchId: string, extra: Record<string, unknown>
 const ballot = (voter: string, graded: readonly string[], pick: (memberId: string, i: number) => EvaluationGrade = () => 'qualified'): BallotRow[] =>
   graded.filter((id) => id !== voter).map((memberId, i) => ({ memberId, grade: pick(memberId, i) }))
 
+/** A picture upload: PNG magic bytes (nothing decodes it), and a file whose first bytes say otherwise. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 2, 3])]).toString('base64')
+/** What a temporary link serves, as base64. */
+const fetched = async (url: string): Promise<string> => Buffer.from(await (await fetch(url)).arrayBuffer()).toString('base64')
+
 const ballotsOf = (roundId: string) => cloud.db.dump('eval_ballots').filter((b) => b.roundId === roundId)
 const rosterOf = (roundId: string) => cloud.db.dump('eval_roster').filter((r) => r.roundId === roundId)
 
@@ -184,6 +190,37 @@ describe('个人自评 and the ballot page', () => {
     const prob = ok(await call('getRound', {}, devOpenid(DEMO.m.probationary))).round
     expect(prob.ballot).toHaveLength(29)
     expect(prob.me).toMatchObject({ isVoter: true, isGraded: false, canVote: true })
+  })
+
+  test('自评 attachment: stored in the voter folder, refused when another member names it, shown on the ballot with a link', async () => {
+    const author = 'm_b1_16'
+    // The bytes must be the picture the name says; only members of the round's branch upload.
+    expect(errCode(await call('uploadAttachment', { roundId, ext: 'png', base64: GIF }, devOpenid(author)))).toBe('INVALID_INPUT')
+    expect(errCode(await call('uploadAttachment', { roundId, ext: 'png', base64: PNG }, devOpenid(DEMO.b2.formal)))).toBe('FORBIDDEN')
+    expect(errCode(await call('uploadAttachment', { roundId: 'ev_nope', ext: 'png', base64: PNG }, devOpenid(author)))).toBe('NOT_FOUND')
+    const up = ok(await call('uploadAttachment', { roundId, ext: 'png', base64: PNG }, devOpenid(author)))
+    expect(up.fileId).toMatch(new RegExp(`^cloud://[^/]+/evaluation/${DEMO.branch}/${roundId}/${author}/\\d{8}-[A-Za-z0-9]{12}\\.png$`))
+    expect(up.url).toMatch(/^http/)
+    expect(await fetched(up.url)).toBe(PNG)
+
+    // Another member naming that file in their own 自评 is refused, and nothing is written.
+    const before = cloud.snapshot()
+    const stolen = await call('submitSelfAssessment', { roundId, text: '借用别人的附件', attachment: { name: up.name, fileId: up.fileId } }, devOpenid(DEMO.m.formal))
+    expect(errCode(stolen)).toBe('INVALID_INPUT')
+    expect(cloud.snapshot()).toEqual(before)
+
+    // The author sends it with the 自评; the answer and their own page carry the file id and a link.
+    const saved = ok(await call('submitSelfAssessment', { roundId, text: '自评1：附上志愿服务照片', attachment: { name: up.name, fileId: up.fileId } }, devOpenid(author)))
+    expect(saved.attachment).toEqual({ name: up.name, fileId: up.fileId, url: expect.stringMatching(/^http/) })
+    const own = ok(await call('getRound', { roundId }, devOpenid(author))).round
+    expect(own.me.selfAssessment.attachment).toEqual({ name: up.name, fileId: up.fileId, url: expect.stringMatching(/^http/) })
+
+    // A voter sees it on that member's ballot row (name and link only), and the link serves the picture.
+    const page = ok(await call('getRound', {}, devOpenid(DEMO.m.formal))).round
+    const row = page.ballot.find((r: { memberId: string }) => r.memberId === author)
+    expect(row.attachment).toEqual({ name: up.name, url: expect.stringMatching(/^http/) })
+    expect(await fetched(row.attachment.url)).toBe(PNG)
+    expect(page.ballot.find((r: { memberId: string }) => r.memberId === 'm_b1_15').attachment).toBeNull()
   })
 
   test('unbound users and other branches see nothing', async () => {
@@ -479,6 +516,46 @@ describe('the village standard: three grades, no 优秀', () => {
     const withExcellent = ids.map((memberId, i) => ({ memberId, grade: i === 0 ? 'excellent' : 'qualified', reason: '研究决定' }))
     const r = await call('setFinalGrades', { roundId, grades: withExcellent }, `dev_${ids[0]}`)
     expect(r.ok ? null : r.error.details?.rule).toBe('GRADE_NOT_IN_SCALE')
+  })
+})
+
+describe('自评 attachments in 组织评定, and none after close', () => {
+  const B = 'br_attach'
+  const roundId = `ev_${B}_${YEAR}`
+  test('the 支委 see graded and 预备党员 attachments with links; uploads stop at close; a late joiner cannot upload', async () => {
+    const { ids } = await makeBranch(B, 3, { probationary: 1 })
+    const [secretary, writer, , probationary] = ids as [string, string, string, string]
+    ok(await openAs(`dev_${secretary}`, B))
+    // A member who joined after opening is not on the round's roster.
+    const late = { ...(cloud.db.dump('members').find((m) => m._id === writer) as Record<string, unknown>), _id: `${B}_late`, name: '新党员', openid: `dev_${B}_late` }
+    const lateUser = { ...(cloud.db.dump('users').find((u) => u._id === `dev_${writer}`) as Record<string, unknown>), _id: `dev_${B}_late`, memberId: `${B}_late`, name: '新党员' }
+    await cloud.db.insertMany('members', [late])
+    await cloud.db.insertMany('users', [lateUser])
+    const notOnRoster = await call('uploadAttachment', { roundId, ext: 'png', base64: PNG }, `dev_${B}_late`)
+    expect(errCode(notOnRoster)).toBe('RULE_VIOLATED')
+    expect(notOnRoster.ok ? null : notOnRoster.error.message).toContain('不在本次民主评议的党员名单中')
+
+    for (const id of [writer, probationary]) {
+      const up = ok(await call('uploadAttachment', { roundId, ext: 'png', base64: PNG }, `dev_${id}`))
+      ok(await call('submitSelfAssessment', { roundId, text: '自评', attachment: { name: up.name, fileId: up.fileId } }, `dev_${id}`))
+    }
+    ok(await call('submitSelfAssessment', { roundId, text: '只有文字' }, `dev_${secretary}`))
+    ok(await call('closeRound', { roundId }, `dev_${secretary}`))
+
+    const t = ok(await call('getTally', { roundId }, `dev_${secretary}`))
+    const row = (id: string) => t.rows.find((r: { memberId: string }) => r.memberId === id)
+    expect(row(writer).attachment).toEqual({ name: expect.stringMatching(/\.png$/), url: expect.stringMatching(/^http/) })
+    expect(await fetched(row(writer).attachment.url)).toBe(PNG)
+    expect(row(secretary).attachment).toBeNull()
+    expect(t.probationary[0]).toMatchObject({ memberId: probationary, attachment: { url: expect.stringMatching(/^http/) } })
+    // Links come from storage: the 组织评定 stays at three database requests.
+    expect((await measured('getTally', { roundId }, `dev_${secretary}`)).requests).toBe(3)
+
+    const before = cloud.snapshot()
+    const closed = await call('uploadAttachment', { roundId, ext: 'png', base64: PNG }, `dev_${writer}`)
+    expect(errCode(closed)).toBe('RULE_VIOLATED')
+    expect(closed.ok ? null : closed.error.details?.rule).toBe('ROUND_NOT_OPEN')
+    expect(cloud.snapshot()).toEqual(before)
   })
 })
 

@@ -1,13 +1,15 @@
 /**
  * From stored round documents to the contract's views: what a member sees (their ballot rows, own 自评,
  * vote state, own result after 公示), the 支委's live view (turnout, missing 自评 — never votes), and the
- * 组织评定 assessment built from the stored ballots (only after close).
+ * 组织评定 assessment built from the stored ballots (only after close). Attachments carry the temporary
+ * links the handler resolved (`attachmentLinks`); without them the links are null.
  */
 import type { Assessment, AssessmentRow, MemberRound, RoundAdmin, RoundSettings, RoundSummary } from '@shared/contract/evaluation'
 import { excellentQuota, PROPOSAL_FLAG_LABELS, type EvaluationGrade, type ProposalFlag } from '@shared/rules/evaluation'
 import { exceedsUnqualifiedShare, proposeRoundGrades, tallyStoredBallots, votingState } from '@shared/rules/evaluation-extra'
 import { diffDays } from '@shared/rules/time'
 import type { EvalBallotDoc, EvalRoundDoc } from '../_kit/collections-evaluation'
+import { attachmentView, NO_LINKS, type Links } from './attachments'
 
 export const summaryView = (r: EvalRoundDoc, today: string): RoundSummary => ({
   id: r._id,
@@ -38,12 +40,19 @@ export const settingsView = (r: EvalRoundDoc): RoundSettings => ({
 
 const nameMap = (r: EvalRoundDoc): Map<string, string> => new Map(r.members.map((m) => [m.id, m.name]))
 
-export const memberView = (r: EvalRoundDoc, memberId: string, voted: boolean, today: string): MemberRound => {
+/** The members `memberId` grades: the 正式党员, themself excluded unless self is on the ballot. */
+const ballotIdsFor = (r: EvalRoundDoc, memberId: string): string[] => r.gradedIds.filter((id) => r.includeSelf || id !== memberId)
+
+/** The members whose 自评 (and attachment) `memberView` shows to `memberId`: their ballot rows and themself. */
+export const memberViewIds = (r: EvalRoundDoc, memberId: string): string[] => [...ballotIdsFor(r, memberId), memberId]
+
+export const memberView = (r: EvalRoundDoc, memberId: string, voted: boolean, today: string, links: Links = NO_LINKS): MemberRound => {
   const names = nameMap(r)
   const summary = summaryView(r, today)
   const isVoter = r.voterIds.includes(memberId)
-  const ballotIds = r.gradedIds.filter((id) => r.includeSelf || id !== memberId)
+  const ballotIds = ballotIdsFor(r, memberId)
   const final = r.status === 'published' ? (r.finals?.[memberId] ?? null) : null
+  const own = r.selfAssessments[memberId]
   const result: MemberRound['result'] =
     r.status === 'published' && r.finals
       ? {
@@ -58,14 +67,19 @@ export const memberView = (r: EvalRoundDoc, memberId: string, voted: boolean, to
   return {
     ...summary,
     settings: settingsView(r),
-    ballot: ballotIds.map((id) => ({ memberId: id, name: names.get(id) ?? id, selfAssessment: r.selfAssessments[id]?.text ?? null })),
+    ballot: ballotIds.map((id) => ({
+      memberId: id,
+      name: names.get(id) ?? id,
+      selfAssessment: r.selfAssessments[id]?.text ?? null,
+      attachment: attachmentView(r.selfAssessments[id], links),
+    })),
     me: {
       memberId,
       isVoter,
       isGraded: r.gradedIds.includes(memberId),
       voted,
       canVote: r.status === 'open' && summary.votingState === 'open' && isVoter && !voted,
-      selfAssessment: r.selfAssessments[memberId] ?? null,
+      selfAssessment: own ? { ...own, attachment: own.attachment ? { ...own.attachment, url: links.get(own.attachment.fileId) ?? null } : null } : null,
     },
     result,
   }
@@ -88,7 +102,13 @@ export const adminView = (r: EvalRoundDoc, voted: number, today: string): RoundA
 }
 
 /** The 组织评定 picture: tally from the stored ballots, proposal from the rules, inputs captured at close. */
-export const assessmentView = (r: EvalRoundDoc, ballots: readonly Pick<EvalBallotDoc, 'marks'>[], votedIds: readonly string[], today: string): Assessment => {
+export const assessmentView = (
+  r: EvalRoundDoc,
+  ballots: readonly Pick<EvalBallotDoc, 'marks'>[],
+  votedIds: readonly string[],
+  today: string,
+  links: Links = NO_LINKS,
+): Assessment => {
   const names = nameMap(r)
   const tally = tallyStoredBallots(
     ballots.map((b) => b.marks),
@@ -114,6 +134,7 @@ export const assessmentView = (r: EvalRoundDoc, ballots: readonly Pick<EvalBallo
       unqualifiedShare: p.unqualifiedShare,
       needsReview: exceedsUnqualifiedShare(t, r.unqualifiedReviewShare),
       selfAssessment: r.selfAssessments[t.memberId]?.text ?? null,
+      attachment: attachmentView(r.selfAssessments[t.memberId], links),
       points: points ? (points[t.memberId] ?? null) : null,
       attendance: r.inputs?.attendance ? (r.inputs.attendance[t.memberId] ?? { attended: 0, due: 0, leave: 0 }) : null,
       proposed: p.proposed,
@@ -132,7 +153,12 @@ export const assessmentView = (r: EvalRoundDoc, ballots: readonly Pick<EvalBallo
     rows,
     probationary: r.members
       .filter((m) => !r.gradedIds.includes(m.id))
-      .map((m) => ({ memberId: m.id, name: m.name, selfAssessment: r.selfAssessments[m.id]?.text ?? null })),
+      .map((m) => ({
+        memberId: m.id,
+        name: m.name,
+        selfAssessment: r.selfAssessments[m.id]?.text ?? null,
+        attachment: attachmentView(r.selfAssessments[m.id], links),
+      })),
     inputsCapturedAt: r.inputs?.capturedAt ?? null,
     finalsSavedAt: r.finalsSavedAt,
   }

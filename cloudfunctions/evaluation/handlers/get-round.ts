@@ -1,6 +1,7 @@
 /**
  * evaluation.getRound — the member's page: the ballot rows with each member's 自评, their own 自评 and
- * whether they have voted, and after 公示 their own grade. One read besides the caller lookup.
+ * whether they have voted, and after 公示 their own grade. One read besides the caller lookup (attachment
+ * links come from storage in one call).
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
@@ -8,7 +9,8 @@ import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { requireMember } from '../../_kit/policy'
 import { loadRoundWithRoster } from '../data'
-import { memberView } from '../views'
+import { attachmentLinks } from '../attachments'
+import { memberView, memberViewIds } from '../views'
 
 export const getRound: Handler<typeof evaluation.actions.getRound> = async ({ roundId }, ctx) => {
   const { memberId, branchId } = requireMember(ctx.caller)
@@ -20,5 +22,6 @@ export const getRound: Handler<typeof evaluation.actions.getRound> = async ({ ro
   }
   ctx.authorize({ branchId: found.round.branchId })
   const voted = found.votedIds.includes(memberId)
-  return { round: memberView(found.round, memberId, voted, beijingDate(ctx.now)) }
+  const links = await attachmentLinks(found.round, memberViewIds(found.round, memberId))
+  return { round: memberView(found.round, memberId, voted, beijingDate(ctx.now), links) }
 }

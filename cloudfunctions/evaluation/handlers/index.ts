@@ -1,6 +1,7 @@
 export { listRounds } from './list-rounds'
 export { getRound } from './get-round'
 export { submitSelfAssessment } from './submit-self-assessment'
+export { uploadAttachment } from './upload-attachment'
 export { vote } from './vote'
 export { openRound } from './open-round'
 export { getRoundAdmin } from './get-round-admin'

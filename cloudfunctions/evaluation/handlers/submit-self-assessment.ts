@@ -1,25 +1,41 @@
 /**
  * evaluation.submitSelfAssessment — write or rewrite one's 个人自评 while the round is open. One
  * conditional update (round open, caller on its roster) with a dotted key, so members submitting at the
- * same moment never overwrite each other; the reason for a refusal is looked up only on failure.
+ * same moment never overwrite each other; the reason for a refusal is looked up only on failure. An
+ * attachment must be one the caller uploaded for this round (their own folder); its link is resolved from
+ * storage, not the database.
  */
 import { AppError } from '@shared/contract/errors'
-import type { evaluation } from '@shared/contract/evaluation'
+import type { evaluation, SelfAssessment } from '@shared/contract/evaluation'
 import type { EvalSelfAssessment } from '../../_kit/collections-evaluation'
 import type { Handler } from '../../_kit/create-main'
 import { requireMember } from '../../_kit/policy'
+import { attachmentFolder, attachmentLinks, inFolder } from '../attachments'
+
+/** The stored 自评 with a temporary link to its attachment. */
+const withLink = async (entry: EvalSelfAssessment, memberId: string): Promise<SelfAssessment> => {
+  const links = await attachmentLinks({ selfAssessments: { [memberId]: entry } }, [memberId])
+  return { ...entry, attachment: entry.attachment ? { ...entry.attachment, url: links.get(entry.attachment.fileId) ?? null } : null }
+}
 
 export const submitSelfAssessment: Handler<typeof evaluation.actions.submitSelfAssessment> = async ({ roundId, text, attachment }, ctx) => {
   const { memberId, branchId } = requireMember(ctx.caller)
   // The round must be of the caller's branch (checked by the update's condition); the 自评 is always the caller's own.
   ctx.authorize({ branchId, memberId })
-  const entry: EvalSelfAssessment = { text, attachment: attachment ?? null, submittedAt: ctx.now.toISOString() }
+  if (attachment && !inFolder(attachment.fileId, attachmentFolder(branchId, roundId, memberId))) {
+    throw new AppError('INVALID_INPUT', '附件不是您为本次自评上传的，请重新上传')
+  }
+  const entry: EvalSelfAssessment = {
+    text,
+    attachment: attachment ? { name: attachment.name, fileId: attachment.fileId } : null,
+    submittedAt: ctx.now.toISOString(),
+  }
   const updated = await ctx.store.updateWhere(
     'eval_rounds',
     { _id: roundId, branchId, status: 'open', voterIds: memberId },
     { [`selfAssessments.${memberId}`]: entry, updatedAt: entry.submittedAt },
   )
-  if (updated > 0) return entry
+  if (updated > 0) return withLink(entry, memberId)
   // Why not? (Only on the refusal path: the happy path stays at one request.)
   const round = await ctx.store.get('eval_rounds', roundId)
   if (!round) throw new AppError('NOT_FOUND', '没有找到该评议')
@@ -30,6 +46,6 @@ export const submitSelfAssessment: Handler<typeof evaluation.actions.submitSelfA
   }
   // Same content within the same millisecond: nothing changed, the submission stands.
   const current = round.selfAssessments[memberId]
-  if (current) return current
+  if (current) return withLink(current, memberId)
   throw new AppError('CONFLICT', '提交未成功，请重试')
 }

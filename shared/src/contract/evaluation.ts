@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { EvaluationGradeSchema } from '../rules/evaluation'
 import { action, defineDomain } from './define'
-import { DateStr, Id, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, Id, ImageExt, OptText, Text, Year } from './common'
 import { MEMBER_STATUSES } from './roles'
 
 export const ROUND_STATUSES = ['open', 'closed', 'published'] as const
@@ -40,15 +40,31 @@ const GradeCountsSchema = z.object({
 })
 export type GradeCounts = z.infer<typeof GradeCountsSchema>
 
+/**
+ * A 自评 attachment as `uploadAttachment` stored it: a CloudBase fileID under
+ * `evaluation/<branch>/<round>/<member>/` (the server also checks it is the caller's own folder).
+ */
+export const SelfAttachmentId = z.string().check(
+  z.maxLength(300),
+  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/evaluation\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$/, '附件格式不正确'),
+)
+/** Largest 自评 attachment accepted (one picture, after the client's compression). */
+export const MAX_SELF_ATTACHMENT_BYTES = 2 * 1024 * 1024
+
 export const AttachmentSchema = z.strictObject({
   name: Text(60),
-  /** A cloud-storage file id (`cloud://…`) uploaded by the member. */
-  fileId: z.string().check(z.trim(), z.minLength(1), z.maxLength(300), z.regex(/^cloud:\/\/[\w./-]+$/, '附件格式不正确')),
+  /** A cloud-storage file id uploaded by the member with `uploadAttachment` for this round. */
+  fileId: SelfAttachmentId,
 })
+
+/** An attachment as others see it: its name and a temporary link (null when the file is gone). */
+export const AttachmentViewSchema = z.object({ name: z.string(), url: z.nullable(z.string()) })
+export type AttachmentView = z.infer<typeof AttachmentViewSchema>
 
 const SelfAssessmentSchema = z.object({
   text: z.string(),
-  attachment: z.nullable(z.object({ name: z.string(), fileId: z.string() })),
+  /** The member's own attachment, with its file id (sent again when the 自评 is edited) and a temporary link. */
+  attachment: z.nullable(z.object({ name: z.string(), fileId: z.string(), url: z.nullable(z.string()) })),
   submittedAt: z.string(),
 })
 export type SelfAssessment = z.infer<typeof SelfAssessmentSchema>
@@ -91,7 +107,9 @@ export type RoundSummary = z.infer<typeof RoundSummarySchema>
 export const MemberRoundSchema = z.extend(RoundSummarySchema, {
   settings: RoundSettingsSchema,
   /** The members this caller grades (正式党员; the caller excluded unless self is on the ballot), with their 自评. */
-  ballot: z.array(z.object({ memberId: z.string(), name: z.string(), selfAssessment: z.nullable(z.string()) })),
+  ballot: z.array(
+    z.object({ memberId: z.string(), name: z.string(), selfAssessment: z.nullable(z.string()), attachment: z.nullable(AttachmentViewSchema) }),
+  ),
   me: z.object({
     memberId: z.string(),
     /** On the round's roster of voters (正式 and 预备 at opening). */
@@ -141,6 +159,7 @@ export const AssessmentRowSchema = z.object({
   /** More than the review share voted 不合格: the 支委会 should look into it ("不能简单地以票取人"). */
   needsReview: z.boolean(),
   selfAssessment: z.nullable(z.string()),
+  attachment: z.nullable(AttachmentViewSchema),
   /** Yearly 积分 total (null when the branch keeps no 积分). */
   points: z.nullable(z.number()),
   /** Held meetings of the year: due, attended, on approved leave. */
@@ -161,7 +180,9 @@ export const AssessmentSchema = z.extend(RoundSummarySchema, {
   eligible: z.number(),
   rows: z.array(AssessmentRowSchema),
   /** 预备党员 take part but are not graded. */
-  probationary: z.array(z.object({ memberId: z.string(), name: z.string(), selfAssessment: z.nullable(z.string()) })),
+  probationary: z.array(
+    z.object({ memberId: z.string(), name: z.string(), selfAssessment: z.nullable(z.string()), attachment: z.nullable(AttachmentViewSchema) }),
+  ),
   inputsCapturedAt: z.nullable(z.string()),
   finalsSavedAt: z.nullable(z.string()),
 })
@@ -206,6 +227,14 @@ export const evaluation = defineDomain('evaluation', {
   submitSelfAssessment: action({
     input: z.strictObject({ roundId: Id, text: Text(2000), attachment: z.optional(z.nullable(AttachmentSchema)) }),
     output: SelfAssessmentSchema,
+    policy: { member: 'branch' },
+    kind: 'write',
+  }),
+
+  /** Store one picture for one's own 自评 while the round is open (sent with the 自评 afterwards). Caller: 正式 and 预备党员 of the round. */
+  uploadAttachment: action({
+    input: z.strictObject({ roundId: Id, ext: ImageExt, base64: Base64Body(MAX_SELF_ATTACHMENT_BYTES, '附件') }),
+    output: z.object({ name: z.string(), fileId: z.string(), url: z.nullable(z.string()) }),
     policy: { member: 'branch' },
     kind: 'write',
   }),

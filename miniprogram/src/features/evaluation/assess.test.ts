@@ -9,6 +9,7 @@ const row = (memberId: string, proposed: AssessmentRow['proposed'], final: Asses
   unqualifiedShare: 0,
   needsReview: false,
   selfAssessment: null,
+  attachment: null,
   points: null,
   attendance: null,
   proposed,

@@ -1,0 +1,31 @@
+/**
+ * evaluation.uploadAttachment — store one picture for the caller's own 自评 while the round is open. The
+ * file goes to the caller's folder for the round; `submitSelfAssessment` accepts attachments from there only.
+ * One read besides the caller lookup; the file itself goes to storage.
+ */
+import { AppError } from '@shared/contract/errors'
+import { MAX_SELF_ATTACHMENT_BYTES, type evaluation } from '@shared/contract/evaluation'
+import { beijingDate } from '@shared/rules/time'
+import type { Handler } from '../../_kit/create-main'
+import { decodeUpload, files } from '../../_kit/files'
+import { newId } from '../../_kit/ids'
+import { requireMember } from '../../_kit/policy'
+import { ATTACHMENT_LINK_SECONDS, attachmentFolder } from '../attachments'
+import { loadRound } from '../data'
+
+export const uploadAttachment: Handler<typeof evaluation.actions.uploadAttachment> = async ({ roundId, ext, base64 }, ctx) => {
+  const { memberId, branchId } = requireMember(ctx.caller)
+  // The policy is "a member of the round's branch", and the file is always the caller's own.
+  ctx.authorize({ branchId, memberId })
+  const round = await loadRound(ctx.store, roundId)
+  if (round.branchId !== branchId) throw new AppError('FORBIDDEN')
+  if (round.status !== 'open') throw new AppError('RULE_VIOLATED', '测评已结束，不能再上传自评附件', { rule: 'ROUND_NOT_OPEN' })
+  if (!round.voterIds.includes(memberId)) {
+    throw new AppError('RULE_VIOLATED', '您不在本次民主评议的党员名单中（名单在开启评议时确定），不能上传自评附件', { rule: 'NOT_ON_ROSTER' })
+  }
+  const content = decodeUpload(base64, ext, MAX_SELF_ATTACHMENT_BYTES)
+  const name = `${beijingDate(ctx.now).replace(/-/g, '')}-${newId('a').slice(2)}.${ext}`
+  const fileId = await files().put(`${attachmentFolder(branchId, roundId, memberId)}${name}`, content)
+  const urls = await files().tempUrls([fileId], ATTACHMENT_LINK_SECONDS)
+  return { name, fileId, url: urls.get(fileId) ?? null }
+}
