@@ -1,7 +1,7 @@
 /**
  * 党费 end to end in Chromium (H5 build, phone-sized), in 第一党支部 at the real date: the 党费管理员 (王志强)
  * enters bases on the 核定 screen — 6000.00 for 吴刚 and the band boundaries 3000.00 / 3000.01 / 5000.00 /
- * 10000.01 and 离退休 5000.00 — and the server's amounts match; 吴刚 sees 90.00 元 due, reports "我已缴纳";
+ * 10000.01 and 离退休 5000.00 — and the server's amounts match; a 困难党员's approved 减交 is recorded; 吴刚 sees 90.00 元 due, reports "我已缴纳";
  * the manager confirms it; 吴刚's 党费交至 moves to this month; the 登记表 export downloads a valid .xlsx
  * whose rows match the ledger (parsed with exceljs).
  */
@@ -74,6 +74,20 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
     const d = (await callAs(MANAGER, 'dues', 'memberDues', { memberId: b.memberId })) as MemberDuesReply
     expect([b.memberId, d.current?.monthlyFen, d.thisMonth.dueFen]).toEqual([b.memberId, b.fen, b.fen])
   }
+
+  // 1b. A 困难党员: 减交 to 5.00 元 a month, on the approval the branch obtained; the base stays.
+  const poor = mgr.page.locator(`[data-testid=assess-row][data-member-id=m_b1_17]`)
+  await poor.getByTestId('relief-open').click()
+  await poor.getByTestId('relief-reduced').click()
+  await poor.getByTestId('relief-amount').locator('input').fill('5')
+  await poor.getByTestId('relief-ref').locator('input').fill('支委会研究，街道党工委批准')
+  await poor.getByTestId('assess-amount').filter({ hasText: '每月 5.00 元' }).waitFor()
+  await settledShot(mgr.page, 'dues-01b-relief')
+  await mgr.page.getByTestId('assess-save').click()
+  await confirmModal(mgr.page, '保存')
+  await mgr.page.getByTestId('assess-save').filter({ hasText: /^保存$/ }).waitFor()
+  const relieved = (await callAs(MANAGER, 'dues', 'memberDues', { memberId: 'm_b1_17' })) as MemberDuesReply & { current: { relief: unknown } | null }
+  expect([relieved.current?.baseFen, relieved.current?.monthlyFen, relieved.current?.relief]).toEqual([300_000, 500, { kind: 'reduced', monthlyFen: 500, approvalRef: '支委会研究，街道党工委批准' }])
 
   // 2. 吴刚 opens 我的 → 党费: 90.00 元 due this month.
   const wu = await phone(devOpenid(WU))

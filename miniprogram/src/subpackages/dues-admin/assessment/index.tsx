@@ -17,7 +17,7 @@ import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { useAction } from '@/features/common/use-action'
-import { checkRow, entriesToSave, isChanged, rowsFromAssessment, type BaseRow } from '@/features/dues/base-form'
+import { checkRow, entriesToSave, isChanged, rowsFromAssessment, type BaseRow, type ReliefInput } from '@/features/dues/base-form'
 import { DUES_CATEGORY_LABELS, monthCN, yuan } from '@/features/dues/labels'
 import { useAssessment, useReloadOnReturn } from '@/features/dues/use-dues'
 import { formatDate } from '@/utils/format'
@@ -26,6 +26,67 @@ import '@/features/dues/dues.scss'
 import './index.scss'
 
 const CATEGORY_LABELS = DUES_CATEGORIES.map((c) => DUES_CATEGORY_LABELS[c])
+
+const RELIEF_CHOICES: { kind: ReliefInput['kind']; label: string }[] = [
+  { kind: 'none', label: '不减免' },
+  { kind: 'reduced', label: '减交' },
+  { kind: 'exempt', label: '免交' },
+]
+
+/**
+ * 困难党员减免 on one row: 减交 to an amount or 免交, with the approval it rests on (支部研究、上级批准).
+ * Folded away until needed; an approved relief shows as one line.
+ */
+function ReliefEditor({ value, onChange }: { value: ReliefInput; onChange: (v: ReliefInput) => void }): React.ReactElement {
+  const [open, setOpen] = useState(false)
+  if (!open) {
+    return (
+      <Text className='assess-row__relief-link' data-testid='relief-open' onClick={() => setOpen(true)}>
+        {value.kind === 'none' ? '困难党员减免 ›' : `已批准${value.kind === 'exempt' ? '免交' : `减交为每月${value.amount}元`}（${value.ref}） 修改 ›`}
+      </Text>
+    )
+  }
+  return (
+    <View className='assess-row__relief' data-testid='relief-editor'>
+      <Text className='dues-hint'>困难党员经支部研究、报上级党委批准，可以少交或免交党费。</Text>
+      <View className='assess-row__relief-kinds'>
+        {RELIEF_CHOICES.map((c) => (
+          <Text
+            key={c.kind}
+            className={`assess-row__relief-kind${value.kind === c.kind ? ' assess-row__relief-kind--on' : ''}`}
+            data-testid={`relief-${c.kind}`}
+            onClick={() => onChange({ ...value, kind: c.kind })}
+          >
+            {c.label}
+          </Text>
+        ))}
+      </View>
+      {value.kind === 'reduced' ? (
+        <View className='assess-row__base'>
+          <Text className='assess-row__unit'>每月</Text>
+          <Input className='dues-input' type='digit' data-testid='relief-amount' value={value.amount} placeholder='减交后的金额' onInput={(e) => onChange({ ...value, amount: e.detail.value })} />
+          <Text className='assess-row__unit'>元</Text>
+        </View>
+      ) : null}
+      {value.kind !== 'none' ? (
+        <View className='assess-row__base assess-row__relief-ref'>
+          <Text className='assess-row__unit'>依据</Text>
+          <Input
+            className='dues-input'
+            data-testid='relief-ref'
+            value={value.ref}
+            maxlength={60}
+            placeholder='批准文号或会议记录'
+            onInput={(e) => onChange({ ...value, ref: e.detail.value })}
+          />
+        </View>
+      ) : null}
+      <Text className='assess-row__relief-link' onClick={() => setOpen(false)}>
+        收起
+      </Text>
+    </View>
+  )
+}
 
 function Editor(): React.ReactElement {
   const { data, loading, error, reload } = useAssessment()
@@ -149,6 +210,7 @@ function Editor(): React.ReactElement {
                   {c.band}
                 </Text>
               ) : null}
+              {r.category !== '' ? <ReliefEditor value={r.relief} onChange={(relief) => set(r.memberId, { relief })} /> : null}
               {proposal ? (
                 <View className='assess-row__proposal'>
                   <Text>

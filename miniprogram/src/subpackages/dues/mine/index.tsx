@@ -18,7 +18,7 @@ import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { useAction } from '@/features/common/use-action'
-import { checkRow } from '@/features/dues/base-form'
+import { checkRow, NO_RELIEF } from '@/features/dues/base-form'
 import { DUES_CATEGORY_LABELS, monthCN, yuan } from '@/features/dues/labels'
 import { PaymentDialog, type PaymentTarget } from '@/features/dues/PaymentDialog'
 import { MonthRow, StatusTag } from '@/features/dues/ui'
@@ -37,7 +37,7 @@ function SubmitBase({ me, data, onClose, onDone }: { me: BoundMe; data: MemberDu
   const [note, setNote] = useState('')
   const submit = useAction(api.dues.submitBase)
   const check = checkRow(
-    { memberId: data.memberId, name: data.name, category, base, farmer: '', original: { category: '', base: '', farmer: '' } },
+    { memberId: data.memberId, name: data.name, category, base, farmer: '', relief: NO_RELIEF, original: { category: '', base: '', farmer: '', relief: NO_RELIEF } },
     // The branch's profile rounding, as the server will apply it (overrides aside, a preview only).
     { rounding: getProfile(me.branch.profileId).dues.rounding, farmerDefaultFen: getProfile(me.branch.profileId).dues.farmerDefaultFen, fromMonth: data.currentMonth },
   )
