@@ -124,7 +124,12 @@ test('the self-assessment and its printable summary', async () => {
 
 test('the 上级 admin compares branches and opens one read-only; a member sees no dashboard', async () => {
   const admin = await phone(DEMO.adminOpenid)
-  await open(admin.page, 'subpackages/workbench/overview/index')
+  // Opening the app: not a member of any branch, the admin lands on their own entries.
+  await open(admin.page, 'pages/index/index')
+  await admin.page.getByTestId('bind-admin-card').waitFor()
+  await settle(admin.page)
+  await shot(admin.page, 'workbench-08b-admin-start')
+  await admin.page.getByTestId('bind-admin-overview').click()
   await admin.page.getByTestId('wb-overview').waitFor()
   await expect(admin.page.locator('[data-testid=wb-overview-row]').count()).resolves.toBe(2)
   await admin.page.getByTestId('wb-sort-attendanceRate').click()

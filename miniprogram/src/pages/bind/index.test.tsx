@@ -52,6 +52,26 @@ describe('绑定 page', () => {
   })
 })
 
+describe('a 上级党委 admin who is not a member', () => {
+  it('gets their own entries (overview, 设立党支部) instead of a dead end; the first-run link is gone', () => {
+    setMe({ ...UNBOUND_ME, adminOrgs: [{ id: 'org_1', name: '示范街道党工委' }] })
+    const navigateTo = Taro.navigateTo as unknown as jest.Mock
+    navigateTo.mockClear()
+    render(<BindPage />)
+    expect(screen.getByText('「示范街道党工委」')).toBeTruthy()
+    fireEvent.click(screen.getByText('各支部工作概况'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/subpackages/workbench/overview/index' })
+    expect(screen.queryByText('我是上级党委管理员，首次使用')).toBeNull()
+    expect(switchTab).not.toHaveBeenCalled()
+  })
+
+  it('an ordinary unbound user sees only the invite form and the first-run link', () => {
+    render(<BindPage />)
+    expect(screen.queryByText('各支部工作概况')).toBeNull()
+    expect(screen.getByText('我是上级党委管理员，首次使用')).toBeTruthy()
+  })
+})
+
 describe('code helpers', () => {
   it('normalises what a member types', () => {
     expect(normaliseCode(' ab-cd 2345xyz')).toBe('ABCD2345')

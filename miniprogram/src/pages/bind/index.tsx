@@ -12,6 +12,7 @@ import { api } from '@/services/api'
 import { useAction } from '@/features/common/use-action'
 import { setMe } from '@/features/org/me-store'
 import { useMe } from '@/features/org/use-me'
+import { go } from '@/utils/nav'
 import { Icon } from '@/components/Icon'
 import './index.scss'
 
@@ -30,6 +31,7 @@ export function checkCode(code: string): string | null {
 
 export default function BindPage(): React.ReactElement {
   const { me } = useMe()
+  const adminOrgs = me?.adminOrgs ?? []
   const [code, setCode] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
   const bind = useAction((c: string) => api.org.bind({ code: c }), { toast: false })
@@ -70,6 +72,21 @@ export default function BindPage(): React.ReactElement {
         <Text className='bind__title'>绑定党员身份</Text>
         <Text className='bind__desc'>请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。</Text>
       </View>
+
+      {adminOrgs.length > 0 ? (
+        // A 上级党委 admin who is not a member of a branch has no 首页 of their own: their pages start here.
+        <View className='card bind__admin' data-testid='bind-admin-card'>
+          <Text className='bind__admin-title'>您是上级党委管理员</Text>
+          <Text className='bind__admin-orgs'>{adminOrgs.map((o) => `「${o.name}」`).join('、')}</Text>
+          <Button type='primary' size='large' block data-testid='bind-admin-overview' onClick={() => go(ROUTES.workbenchOverview)}>
+            各支部工作概况
+          </Button>
+          <Button fill='outline' size='large' block style={{ marginTop: '12px' }} data-testid='bind-admin-branch' onClick={() => go(ROUTES.setupCreateBranch)}>
+            设立党支部
+          </Button>
+          <Text className='bind__hint'>如果您同时是某个支部的党员，可在下方输入邀请码绑定党员身份。</Text>
+        </View>
+      ) : null}
 
       <View className='card bind__form'>
         <Text className='bind__label'>邀请码</Text>
@@ -116,9 +133,11 @@ export default function BindPage(): React.ReactElement {
 
       <Text className='bind__help'>没有邀请码？请联系本支部书记或组织委员。</Text>
       {/* First run of a new deployment (issue 11): the 上级党委 admin claims the environment with the 初始化码. */}
-      <Text className='bind__admin-link' data-testid='bind-admin-link' onClick={() => void Taro.navigateTo({ url: ROUTES.setupClaimAdmin })}>
-        我是上级党委管理员，首次使用
-      </Text>
+      {adminOrgs.length > 0 ? null : (
+        <Text className='bind__admin-link' data-testid='bind-admin-link' onClick={() => void Taro.navigateTo({ url: ROUTES.setupClaimAdmin })}>
+          我是上级党委管理员，首次使用
+        </Text>
+      )}
     </View>
   )
 }
