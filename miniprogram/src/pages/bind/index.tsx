@@ -69,14 +69,15 @@ export default function BindPage(): React.ReactElement {
         <View className='bind__emblem'>
           <Icon name='shield' size={40} color='#ffffff' strokeWidth={1.6} />
         </View>
-        <Text className='bind__title'>绑定党员身份</Text>
-        <Text className='bind__desc'>请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。</Text>
+        <Text className='bind__title'>{adminOrgs.length > 0 ? '上级党委管理员' : '绑定党员身份'}</Text>
+        <Text className='bind__desc'>
+          {adminOrgs.length > 0 ? '查看所属各支部的工作概况，设立党支部并指定书记。' : '请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。'}
+        </Text>
       </View>
 
       {adminOrgs.length > 0 ? (
         // A 上级党委 admin who is not a member of a branch has no 首页 of their own: their pages start here.
         <View className='card bind__admin' data-testid='bind-admin-card'>
-          <Text className='bind__admin-title'>您是上级党委管理员</Text>
           <Text className='bind__admin-orgs'>{adminOrgs.map((o) => `「${o.name}」`).join('、')}</Text>
           <Button type='primary' size='large' block data-testid='bind-admin-overview' onClick={() => go(ROUTES.workbenchOverview)}>
             各支部工作概况
@@ -84,7 +85,7 @@ export default function BindPage(): React.ReactElement {
           <Button fill='outline' size='large' block style={{ marginTop: '12px' }} data-testid='bind-admin-branch' onClick={() => go(ROUTES.setupCreateBranch)}>
             设立党支部
           </Button>
-          <Text className='bind__hint'>如果您同时是某个支部的党员，可在下方输入邀请码绑定党员身份。</Text>
+          <Text className='bind__hint'>如果您同时是某个支部的党员，可在下方输入该支部发给您的邀请码，绑定党员身份。</Text>
         </View>
       ) : null}
 
