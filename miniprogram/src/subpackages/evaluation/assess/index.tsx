@@ -1,7 +1,7 @@
 /**
- * 组织评定 (`?roundId=`, 支委, after close): for each 正式党员 the 测评 tally, 自评, yearly 积分 and
- * attendance side by side, the rule-based proposal with its flags, and the grade the 支委会 decides — a
- * reason where it differs. The 优秀 count is shown against the cap; the server enforces it with the rule's
+ * 组织评定 (`?roundId=`, 支委, after close): for each 正式党员 the 测评 tally, 自评 (and its picture), yearly
+ * 积分 and attendance side by side, the rule-based proposal with its flags, and the grade the 支委会
+ * decides — a reason where it differs. The 优秀 count is shown against the cap; the server enforces it with the rule's
  * own message, shown here. After 公示 the page is read-only and 不合格 members link to 限期改正.
  */
 import { useEffect, useState } from 'react'
@@ -21,6 +21,7 @@ import { GRADE_LABELS } from '@/features/evaluation/labels'
 import { useReloadOnShow, useTally } from '@/features/evaluation/use-evaluation'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
+import { AttachmentThumb } from '../components/AttachmentThumb'
 import { GradeButtons, TallyChips } from '../components/GradeButtons'
 import '../nutui'
 import '../evaluation.scss'
@@ -67,6 +68,7 @@ function MemberCard({
       ) : (
         <Text className='ev-self muted'>未提交自评</Text>
       )}
+      <AttachmentThumb attachment={row.attachment} testId='assess-attachment' />
       <View className='assess-row__proposal'>
         <Text>
           建议：<Text className='assess-row__proposed'>{GRADE_LABELS[row.proposed]}</Text>
@@ -197,6 +199,7 @@ function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactE
             <View className='ev-list-row' key={p.memberId}>
               <View className='ev-list-row__main'>
                 <Text>{p.name}</Text>
+                <AttachmentThumb attachment={p.attachment} testId='assess-attachment' />
               </View>
               <Text className='ev-list-row__extra'>{p.selfAssessment ? '已提交自评' : '未提交自评'}</Text>
             </View>

@@ -1,5 +1,5 @@
 /**
- * 民主测评表 (`?roundId=`): every member to grade, with their 自评, and big grade buttons; a live counter
+ * 民主测评表 (`?roundId=`): every member to grade, with their 自评 (and its picture), and big grade buttons; a live counter
  * of 优秀 given against the per-ballot limit when the branch set one; confirmation before the one and only
  * submission; then "已投票". The ballot is stored without the voter (the page says so).
  */
@@ -18,6 +18,7 @@ import { ballotRows, ballotStatus, choose, fillRemaining, type Selections } from
 import { GRADE_LABELS } from '@/features/evaluation/labels'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
 import { back } from '@/utils/nav'
+import { AttachmentThumb } from '../components/AttachmentThumb'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { GradeButtons } from '../components/GradeButtons'
 import '../nutui'
@@ -110,6 +111,7 @@ function Ballot({ round, onDone }: { round: MemberRound; onDone: () => void }): 
             ) : (
               <Text className='ev-self muted'>未提交自评</Text>
             )}
+            <AttachmentThumb attachment={row.attachment} testId='ballot-attachment' />
             <GradeButtons
               grades={grades}
               value={sel[row.memberId]}

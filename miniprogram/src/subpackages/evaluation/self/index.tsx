@@ -1,6 +1,7 @@
 /**
  * 个人自评 (`?roundId=`): the member writes (or rewrites) their self-assessment while the round is open;
- * other members read it on their ballot. Up to 2000 characters.
+ * other members read it on their ballot. Up to 2000 characters, and optionally one picture (uploaded at
+ * once to the member's own folder, sent with the 自评).
  */
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
@@ -9,9 +10,11 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { evaluation } from '@shared/contract/evaluation'
 import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { PageError, PageLoading } from '@/components/PageState'
 import { useAction } from '@/features/common/use-action'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
+import { pickImage } from '@/platform/file-io'
 import { back } from '@/utils/nav'
 import '../nutui'
 import '../evaluation.scss'
@@ -20,21 +23,47 @@ import './index.scss'
 const MAX = 2000
 const HINT = '可从以下方面总结：理论学习、参加组织生活、履行党员义务、发挥先锋模范作用、联系服务群众、存在的不足和努力方向。'
 
+/** The picture attached to the 自评: its stored name and file id, and a link to show it. */
+interface Attachment {
+  name: string
+  fileId: string
+  url: string | null
+}
+
 function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
   const { data, loading, error, reload } = useMyRound(roundId)
   const [text, setText] = useState('')
+  const [attachment, setAttachment] = useState<Attachment | null>(null)
   const [touched, setTouched] = useState(false)
   const round = data?.round ?? null
   useEffect(() => {
-    if (round?.me.selfAssessment && !touched) setText(round.me.selfAssessment.text)
+    if (round?.me.selfAssessment && !touched) {
+      setText(round.me.selfAssessment.text)
+      setAttachment(round.me.selfAssessment.attachment)
+    }
   }, [round, touched])
-  const save = useAction((value: string) => api.evaluation.submitSelfAssessment({ roundId: round?.id ?? '', text: value }))
+  const upload = useAction(api.evaluation.uploadAttachment)
+  const save = useAction((value: string) =>
+    api.evaluation.submitSelfAssessment({
+      roundId: round?.id ?? '',
+      text: value,
+      attachment: attachment ? { name: attachment.name, fileId: attachment.fileId } : null,
+    }),
+  )
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (loading && !data) return <View className='page'><PageLoading /></View>
   if (!round || round.status !== 'open') return <View className='page'><PageError message='评议不在进行中，不能填写自评' /></View>
 
   const trimmed = text.trim()
+  const addPicture = async (): Promise<void> => {
+    const picked = await pickImage()
+    if (!picked) return
+    const r = await upload.run({ roundId: round.id, ext: picked.type, base64: picked.base64 })
+    if (!r) return
+    setTouched(true)
+    setAttachment({ ...r, url: r.url ?? picked.previewUrl })
+  }
   const submit = async (): Promise<void> => {
     if (trimmed === '') {
       void Taro.showToast({ title: '请填写自评内容', icon: 'none' })
@@ -68,10 +97,35 @@ function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
           {text.length}/{MAX}
         </Text>
       </View>
+      <View className='form-group__title'>附件（选填，1张图片）</View>
+      <View className='card ev-self-page__attachment'>
+        <PhotoGrid
+          photos={attachment ? [attachment] : []}
+          onAdd={() => void addPicture()}
+          onRemove={() => {
+            setTouched(true)
+            setAttachment(null)
+          }}
+          uploading={upload.pending}
+          max={1}
+          testId='self-attachment'
+          photoTestId='self-attachment-photo'
+          addTestId='self-add-attachment'
+        />
+        <Text className='ev-self-page__hint'>如学习笔记、志愿服务照片等。提交自评后才会保存。</Text>
+      </View>
       {save.error ? <View className='ev-error'>{save.error}</View> : null}
-      <View className='ev-note'>自评会显示在其他党员的测评表上，供大家参考。测评结束前可以修改。</View>
+      <View className='ev-note'>自评和附件会显示在其他党员的测评表上，供大家参考。测评结束前可以修改。</View>
       <View className='bottom-bar'>
-        <Button type='primary' size='large' block loading={save.pending} disabled={save.pending} data-testid='self-submit' onClick={() => void submit()}>
+        <Button
+          type='primary'
+          size='large'
+          block
+          loading={save.pending}
+          disabled={save.pending || upload.pending}
+          data-testid='self-submit'
+          onClick={() => void submit()}
+        >
           {round.me.selfAssessment ? '保存修改' : '提交自评'}
         </Button>
       </View>
