@@ -1,12 +1,13 @@
 /**
  * 民主评议 end to end in Chromium (H5 build, phone-sized), in 第二党支部 (7 正式党员 → at most 2 优秀):
- * the 书记 opens a round; three members, each on their own phone, write their 自评 and vote; the 书记's
- * live turnout shows 3; the 书记 closes voting; tallies appear; a third 优秀 is refused with the rule's
+ * the 书记 opens a round; three members, each on their own phone, write their 自评 and vote — the first
+ * adds a picture to her 自评 and the next sees its thumbnail on his ballot; the 书记's live turnout shows 3;
+ * the 书记 closes voting; tallies appear (with the picture); a third 优秀 is refused with the rule's
  * message; grades are saved and published; a member sees their own grade.
  */
 import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
-import { closeBrowser, open, phone, shot as rawShot } from './support'
+import { closeBrowser, open, phone, png, shot as rawShot } from './support'
 
 /** Screenshot once page transitions and dialogs have finished animating. */
 const shot = async (page: Page, name: string): Promise<void> => {
@@ -20,17 +21,46 @@ afterAll(async () => {
   await closeBrowser()
 })
 
-/** One member: write the 自评, then fill in the ballot (优秀 for `excellent`, the rest 合格) and submit it. */
-const selfAndVote = async (memberId: string, excellent: string[], shotName?: string): Promise<Page> => {
+/** Waits until the picture inside `selector` has loaded from its link (decoded, not a broken image). */
+const pictureShown = async (page: Page, selector: string): Promise<void> => {
+  await page.locator(`${selector} img`).first().waitFor()
+  await page.waitForFunction((sel) => {
+    const img = document.querySelector(`${sel} img`) as HTMLImageElement | null
+    return !!img && img.complete && img.naturalWidth > 0
+  }, selector)
+}
+
+/**
+ * One member: write the 自评 (with a picture if `attach`), then fill in the ballot (优秀 for `excellent`,
+ * the rest 合格) and submit it; `seesPictureOf` checks that member's ballot row shows their 自评 picture.
+ */
+const selfAndVote = async (
+  memberId: string,
+  excellent: string[],
+  shotName?: string,
+  opts: { attach?: boolean; seesPictureOf?: string } = {},
+): Promise<Page> => {
   const { page } = await phone(devOpenid(memberId))
   await open(page, 'subpackages/evaluation/index/index')
   await page.getByTestId('go-self').click()
   await page.getByTestId('self-text').locator('textarea').fill(`本人一年来按时参加组织生活，认真完成支部交办的任务。（${memberId}）`)
+  if (opts.attach) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('self-add-attachment').click()])
+    await chooser.setFiles({ name: 'study-notes.png', mimeType: 'image/png', buffer: png(96, 64) })
+    await pictureShown(page, '[data-testid=self-attachment]')
+    if (shotName) await shot(page, `${shotName}-self`)
+  }
   await page.getByTestId('self-submit').click()
   // Back on the round page: the 自评 is in, the ballot is open.
   await page.getByTestId('task-self').filter({ hasText: '已提交' }).waitFor()
   await page.getByTestId('go-ballot').click()
   await page.getByTestId('ballot-page').waitFor()
+  if (opts.seesPictureOf) {
+    const row = `[data-testid=ballot-row][data-member-id=${opts.seesPictureOf}]`
+    await pictureShown(page, `${row} [data-testid=ballot-attachment]`)
+    await page.locator(row).scrollIntoViewIfNeeded()
+    await shot(page, 'evaluation-03b-ballot-picture')
+  }
   for (const id of excellent) await page.getByTestId(`grade-${id}-excellent`).click()
   await page.getByTestId('excellent-counter').filter({ hasText: `优秀 ${excellent.length}` }).waitFor()
   if (shotName) await shot(page, `${shotName}-ballot`)
@@ -58,8 +88,9 @@ test('书记 opens a round, three members write 自评 and vote, close, tallies,
   await shot(sec.page, 'evaluation-02-manage-open')
 
   // 2. Three members, each on their own phone: 自评, then the ballot (钱进 and 林雪 优秀, the rest 合格).
-  await selfAndVote(B2.linxue, [B2.secretary], 'evaluation-03-linxue')
-  await selfAndVote(B2.gaoshan, [B2.secretary, B2.linxue])
+  // 林雪 adds a picture to her 自评; 高山 sees its thumbnail on his ballot.
+  await selfAndVote(B2.linxue, [B2.secretary], 'evaluation-03-linxue', { attach: true })
+  await selfAndVote(B2.gaoshan, [B2.secretary, B2.linxue], undefined, { seesPictureOf: B2.linxue })
   await selfAndVote(B2.luoping, [B2.secretary, B2.linxue])
 
   // 3. The 书记's live view counts 3 voters (it refreshes itself every 5 s) and lists who has no 自评.
@@ -80,6 +111,11 @@ test('书记 opens a round, three members write 自评 and vote, close, tallies,
   await expect(qian.textContent()).resolves.toContain('优秀 3')
   await expect(sec.page.getByTestId('assess-quota').textContent()).resolves.toContain('优秀 2 / 上限 2 人')
   await shot(sec.page, 'evaluation-05-tally')
+  // 林雪's 自评 picture is there for the 支委 too.
+  const linxueRow = `[data-testid=assess-row][data-member-id=${B2.linxue}]`
+  await pictureShown(sec.page, `${linxueRow} [data-testid=assess-attachment]`)
+  await sec.page.locator(linxueRow).scrollIntoViewIfNeeded()
+  await shot(sec.page, 'evaluation-05b-tally-picture')
 
   // 6. A third 优秀 (with a reason) is refused by the server with the rule's message.
   await sec.page.getByTestId(`final-${B2.liangyu}-excellent`).click()
