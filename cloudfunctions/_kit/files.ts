@@ -78,3 +78,13 @@ export function decodeUpload(base64: string, kind: 'jpg' | 'png' | 'xlsx', maxBy
   }
   return buf
 }
+
+/**
+ * Whether a stored file id (`cloud://<env>/<path>`) sits directly in `folder` (a path ending in `/`): how a
+ * record checks it names only files uploaded for it (a meeting's 纪实 photos, a member's 自评 picture).
+ */
+export const inFolder = (fileId: string, folder: string): boolean => {
+  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
+  const name = path.slice(folder.length)
+  return path.startsWith(folder) && name !== '' && !name.includes('/') && !name.startsWith('.')
+}

@@ -12,12 +12,6 @@ export const ATTACHMENT_LINK_SECONDS = 3600
 
 export const attachmentFolder = (branchId: string, roundId: string, memberId: string): string => `evaluation/${branchId}/${roundId}/${memberId}/`
 
-/** `cloud://<env>/<path>`: the path after the environment sits directly in `folder`. */
-export const inFolder = (fileId: string, folder: string): boolean => {
-  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
-  return path.startsWith(folder) && !path.slice(folder.length).includes('/')
-}
-
 /** Temporary links by file id. */
 export type Links = ReadonlyMap<string, string>
 export const NO_LINKS: Links = new Map()

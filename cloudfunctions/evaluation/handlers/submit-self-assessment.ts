@@ -9,8 +9,9 @@ import { AppError } from '@shared/contract/errors'
 import type { evaluation, SelfAssessment } from '@shared/contract/evaluation'
 import type { EvalSelfAssessment } from '../../_kit/collections-evaluation'
 import type { Handler } from '../../_kit/create-main'
+import { inFolder } from '../../_kit/files'
 import { requireMember } from '../../_kit/policy'
-import { attachmentFolder, attachmentLinks, inFolder } from '../attachments'
+import { attachmentFolder, attachmentLinks } from '../attachments'
 
 /** The stored 自评 with a temporary link to its attachment. */
 const withLink = async (entry: EvalSelfAssessment, memberId: string): Promise<SelfAssessment> => {

@@ -11,7 +11,7 @@ import { attendanceSummary, meetingQuorum } from '@shared/rules/meetings-extra'
 import type { Handler } from '../../_kit/create-main'
 import type { MeetingCorrectionEntry, MeetingDoc, MeetingMinutesDoc } from '../../_kit/collections'
 import { emitEvent } from '../../_kit/events'
-import { decodeUpload, files } from '../../_kit/files'
+import { decodeUpload, files, inFolder } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
 import { branchMembers } from '../../_kit/org-data'
 import { authorizeKeeper, buildRoster, detailView, loadMeeting, rosterFields } from '../model'
@@ -28,11 +28,6 @@ const emptyMinutes = (): MeetingMinutesDoc => ({
 
 /** Where a meeting's 纪实 photos are kept: one folder per meeting, so a record names only its own. */
 const photoFolder = (m: MeetingDoc): string => `meetings/${m.branchId}/${m._id}/`
-const inFolder = (fileId: string, folder: string): boolean => {
-  // `cloud://<env>/<path>`: compare the path after the environment.
-  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
-  return path.startsWith(folder) && !path.slice(folder.length).includes('/')
-}
 
 /** While the record is open, so a photo cannot be added to a locked 纪实 behind the recorder's back. */
 const assertOpen = (m: MeetingDoc): void => {

@@ -83,7 +83,7 @@ export type MeetingSummary = z.infer<typeof MeetingSummarySchema>
 /** A 纪实 photo as `uploadPhoto` stored it: a CloudBase fileID under `meetings/<branch>/<meeting>/`. */
 export const MinutesPhotoId = z.string().check(
   z.maxLength(300),
-  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/meetings\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9._-]{1,80}$/, '照片格式不正确'),
+  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/meetings\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$/, '照片格式不正确'),
 )
 /** Largest 纪实 photo accepted (after the client's compression), and how many a record holds. */
 export const MAX_MINUTES_PHOTO_BYTES = 2 * 1024 * 1024
