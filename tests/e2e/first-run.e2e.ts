@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import { BASE, callAs, closeBrowser, open, phone, shot } from './support'
+import { BASE, callAs, closeBrowser, open, openFresh, phone, shot } from './support'
 
 const root = resolve(__dirname, '..', '..')
 
@@ -66,8 +66,7 @@ test('provision → claim the first admin → set up a branch with its 书记 �
   await sec.page.getByTestId('invite-code').locator('input').fill(inviteCode)
   await sec.page.getByTestId('bind-submit').click()
   await sec.page.waitForURL(/pages\/index\/index/)
-  await open(sec.page, 'pages/mine/index')
-  await sec.page.reload() // a fresh instance: a hash change alone leaves the earlier tab page hidden in the DOM
+  await openFresh(sec.page, 'pages/mine/index')
   await sec.page.getByTestId('mine-page').getByText('新城社区第一党支部').first().waitFor()
   await sec.page.waitForTimeout(400)
   await shot(sec.page, 'first-run-05-secretary-bound')

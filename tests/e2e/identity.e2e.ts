@@ -3,7 +3,7 @@
  * only the binding page, binds with the code, and lands on 首页 with the branch name.
  */
 import { DEMO, devOpenid } from '../../local/seed'
-import { closeBrowser, open, phone, shot } from './support'
+import { closeBrowser, open, openFresh, phone, shot } from './support'
 
 afterAll(() => closeBrowser())
 
@@ -34,8 +34,7 @@ test('组织委员 adds a member, issues a code; a new WeChat user binds and see
   const user = await phone(`dev_e2e_${Date.now()}`)
   await open(user.page, 'pages/meetings/index')
   await user.page.locator('[data-testid=bind-page]').waitFor()
-  await open(user.page, 'pages/index/index')
-  await user.page.reload() // a fresh app instance (a hash change alone keeps the old page in the DOM)
+  await openFresh(user.page, 'pages/index/index')
   await user.page.locator('[data-testid=bind-page]').waitFor()
   await shot(user.page, 'identity-3-bind-page')
 

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO, DEMO_MEETINGS, devOpenid } from '../../local/seed'
-import { closeBrowser, open, phone, png, setClock, shot } from './support'
+import { closeBrowser, open, openFresh, phone, png, setClock, shot } from './support'
 
 const sec = devOpenid(DEMO.m.secretary)
 const member = devOpenid(DEMO.m.formal)
@@ -125,8 +125,7 @@ test('书记 sets up a 主题党日, a member signs in with the rotating code, t
 
   // 7. 纪实: the recorder writes the minutes, adds a photo and saves a draft; after the meeting the record
   // is submitted and locked, and the member sees it with the photo.
-  await open(rec.page, `subpackages/meetings/minutes/index?meetingId=${meetingId}`)
-  await rec.page.reload()
+  await openFresh(rec.page, `subpackages/meetings/minutes/index?meetingId=${meetingId}`)
   await rec.page.getByTestId('minutes-editor').waitFor()
   await rec.page.locator('[data-testid=minutes-content] textarea').fill('重温入党誓词；书记领学；党员交流学习体会。')
   const [chooser] = await Promise.all([rec.page.waitForEvent('filechooser'), rec.page.getByTestId('minutes-add-photo').click()])
@@ -141,8 +140,7 @@ test('书记 sets up a 主题党日, a member signs in with the rotating code, t
   await rec.page.getByTestId('minutes-submit').click()
   await confirmModal(rec.page, '提交锁定')
   await rec.page.getByTestId('minutes-locked').waitFor()
-  await open(m.page, `subpackages/meetings/detail/index?meetingId=${meetingId}`)
-  await m.page.reload()
+  await openFresh(m.page, `subpackages/meetings/detail/index?meetingId=${meetingId}`)
   const photo = m.page.locator('[data-testid=detail-photos] img')
   await photo.waitFor()
   // The link serves the stored picture (decoded, not a broken image).

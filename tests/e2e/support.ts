@@ -60,6 +60,15 @@ export const open = async (page: Page, route: string): Promise<void> => {
   await page.goto(`${BASE}/#/${route.replace(/^\//, '')}`)
 }
 
+/**
+ * Open a route in a fresh document. Taro's H5 router keeps earlier page instances (hidden) after a hash
+ * change, and a `reload()` right after one races the router; loading from a blank page avoids both.
+ */
+export const openFresh = async (page: Page, route: string): Promise<void> => {
+  await page.goto('about:blank')
+  await open(page, route)
+}
+
 export const shot = async (page: Page, name: string): Promise<string> => {
   mkdirSync(ARTIFACTS, { recursive: true })
   const p = join(ARTIFACTS, `${name}.png`)
