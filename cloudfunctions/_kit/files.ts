@@ -6,6 +6,8 @@
  */
 import tcb from '@cloudbase/node-sdk'
 import { AppError } from '@shared/contract/errors'
+import { beijingDate } from '@shared/rules/time'
+import { newId } from './ids'
 
 export interface FileStore {
   /** Stores `content` at `cloudPath` (no leading slash); returns the file id. */
@@ -87,4 +89,24 @@ export const inFolder = (fileId: string, folder: string): boolean => {
   const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
   const name = path.slice(folder.length)
   return path.startsWith(folder) && name !== '' && !name.includes('/') && !name.startsWith('.')
+}
+
+/** How long a picture link in a view stays valid (the page shows it at once; a reload asks again). */
+export const PICTURE_LINK_SECONDS = 3600
+
+/**
+ * One uploaded picture, end to end: the bytes checked (`decodeUpload`), stored as
+ * `<folder><yyyymmdd>-<random>.<ext>` (`folder` ends in `/`) and a link to show it at once.
+ */
+export async function storeImage(
+  folder: string,
+  upload: { ext: 'jpg' | 'png'; base64: string },
+  maxBytes: number,
+  now: Date,
+): Promise<{ fileId: string; name: string; url: string | null }> {
+  const content = decodeUpload(upload.base64, upload.ext, maxBytes)
+  const name = `${beijingDate(now).replace(/-/g, '')}-${newId('f').slice(2)}.${upload.ext}`
+  const fileId = await files().put(`${folder}${name}`, content)
+  const urls = await files().tempUrls([fileId], PICTURE_LINK_SECONDS)
+  return { fileId, name, url: urls.get(fileId) ?? null }
 }

@@ -5,10 +5,7 @@
  */
 import type { AttachmentView } from '@shared/contract/evaluation'
 import type { EvalRoundDoc, EvalSelfAssessment } from '../_kit/collections-evaluation'
-import { files } from '../_kit/files'
-
-/** How long a link in a view stays valid. */
-export const ATTACHMENT_LINK_SECONDS = 3600
+import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 
 export const attachmentFolder = (branchId: string, roundId: string, memberId: string): string => `evaluation/${branchId}/${roundId}/${memberId}/`
 
@@ -19,7 +16,7 @@ export const NO_LINKS: Links = new Map()
 /** Links for the attachments of `memberIds`' 自评 in `round` (one storage call; none when nothing is attached). */
 export const attachmentLinks = async (round: Pick<EvalRoundDoc, 'selfAssessments'>, memberIds: readonly string[]): Promise<Links> => {
   const ids = [...new Set(memberIds.flatMap((id) => round.selfAssessments[id]?.attachment?.fileId ?? []))]
-  return ids.length > 0 ? files().tempUrls(ids, ATTACHMENT_LINK_SECONDS) : NO_LINKS
+  return ids.length > 0 ? files().tempUrls(ids, PICTURE_LINK_SECONDS) : NO_LINKS
 }
 
 /** What others see of a 自评's attachment: its name and link. */

@@ -13,7 +13,7 @@ import { resolveProfile, type Profile } from '@shared/profiles'
 import type { Caller } from '../_kit/caller'
 import type { MeetingDoc, MeetingRosterEntry, MemberDoc, OrgDoc } from '../_kit/collections'
 import type { HandlerContext } from '../_kit/create-main'
-import { files } from '../_kit/files'
+import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 import type { Store } from '../_kit/store'
 import { newMeetingSecret } from './code'
 
@@ -88,14 +88,8 @@ export const rosterFields = (roster: MeetingRosterEntry[]): Pick<MeetingDoc, 'ro
   mobileIds: roster.filter((r) => r.mobile).map((r) => r.id),
 })
 
-/** Validates fields against the branch (党小组, host and recorder are members) and derives the stored parts. */
-export const meetingFromFields = (
-  fields: MeetingFields,
-  branch: OrgDoc,
-  members: readonly MemberDoc[],
-): Omit<
-  MeetingDoc,
-  | '_id'
+/** The bookkeeping a meeting document gets when created (`newMeetingState`), never from the form. */
+type MeetingStateKey =
   | 'presentIds'
   | 'leaveIds'
   | 'leavePendingIds'
@@ -109,14 +103,18 @@ export const meetingFromFields = (
   | 'lockedAt'
   | 'lockedBy'
   | 'secret'
-  | 'planId'
-  | 'planKey'
   | 'createdBy'
   | 'createdAt'
   | 'updatedAt'
   | 'status'
   | 'cancelReason'
-> => {
+
+/** Validates fields against the branch (党小组, host and recorder are members) and derives the stored parts. */
+export const meetingFromFields = (
+  fields: MeetingFields,
+  branch: OrgDoc,
+  members: readonly MemberDoc[],
+): Omit<MeetingDoc, '_id' | 'planId' | 'planKey' | MeetingStateKey> => {
   const groupId = fields.groupId ?? null
   if (groupId !== null && !branch.groups.some((g) => g.id === groupId)) throw new AppError('INVALID_INPUT', '没有这个党小组')
   if (fields.kind === 'group' && groupId === null) throw new AppError('INVALID_INPUT', '党小组会请选择党小组')
@@ -158,27 +156,7 @@ export const meetingFromFields = (
 }
 
 /** A fresh meeting document's bookkeeping fields. */
-export const newMeetingState = (by: string | null, nowIso: string): Pick<
-  MeetingDoc,
-  | 'presentIds'
-  | 'leaveIds'
-  | 'leavePendingIds'
-  | 'leaveDeclinedIds'
-  | 'leaveNotes'
-  | 'makeupIds'
-  | 'makeupDoneIds'
-  | 'minutes'
-  | 'corrections'
-  | 'final'
-  | 'lockedAt'
-  | 'lockedBy'
-  | 'secret'
-  | 'createdBy'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'status'
-  | 'cancelReason'
-> => ({
+export const newMeetingState = (by: string | null, nowIso: string): Pick<MeetingDoc, MeetingStateKey> => ({
   presentIds: [],
   leaveIds: [],
   leavePendingIds: [],
@@ -255,9 +233,6 @@ export const summaryView = (m: MeetingDoc, caller: Caller, now: Date): MeetingSu
   signIn: signInStateOf(m, now),
 })
 
-/** How long a photo link in a meeting view stays valid. */
-const PHOTO_LINK_SECONDS = 3600
-
 /** The meeting as its page shows it; 纪实 photos, when shown, come with temporary links. */
 export const detailView = async (m: MeetingDoc, caller: Caller, now: Date): Promise<MeetingDetail> => {
   const keeper = isKeeper(caller, m) || (caller.branchId === m.branchId && isCommitteeCaller(caller))
@@ -277,7 +252,7 @@ export const detailView = async (m: MeetingDoc, caller: Caller, now: Date): Prom
   const notes = me ? m.leaveNotes[me] : undefined
   const showMinutes = m.minutes !== null && (m.lockedAt !== null || keeper)
   const photos = showMinutes && m.minutes ? m.minutes.photos : []
-  const links = photos.length > 0 ? await files().tempUrls(photos.map((p) => p.fileId), PHOTO_LINK_SECONDS) : new Map<string, string>()
+  const links = photos.length > 0 ? await files().tempUrls(photos.map((p) => p.fileId), PICTURE_LINK_SECONDS) : new Map<string, string>()
   return {
     ...summaryView(m, caller, now),
     durationMinutes: m.durationMinutes,

@@ -8,7 +8,7 @@ import { autoItemFor, type BranchScheme, type SchemeItem } from '@shared/rules/p
 import { beijingDate } from '@shared/rules/time'
 import type { EventDoc, MemberDoc } from '../_kit/collections'
 import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
-import { files } from '../_kit/files'
+import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 import type { Log } from '../_kit/log'
 import { isDuplicate, type Store, type Tx } from '../_kit/store'
 import { autoEntry, autoEntryId, credit, emptyYearDoc, scoringOf, versionDocId, yearDocId, type MemberRef } from './model'
@@ -256,7 +256,7 @@ export const consumeEvents = async (store: Store, head: PointsBranchDoc, now: Da
 export const photoUrls = async (fileIds: readonly string[]): Promise<Map<string, string>> => {
   if (fileIds.length === 0) return new Map()
   try {
-    return await files().tempUrls([...new Set(fileIds)], 3600)
+    return await files().tempUrls([...new Set(fileIds)], PICTURE_LINK_SECONDS)
   } catch {
     return new Map() // a view without pictures beats no view
   }

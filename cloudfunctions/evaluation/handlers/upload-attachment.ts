@@ -5,12 +5,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { MAX_SELF_ATTACHMENT_BYTES, type evaluation } from '@shared/contract/evaluation'
-import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import { decodeUpload, files } from '../../_kit/files'
-import { newId } from '../../_kit/ids'
+import { storeImage } from '../../_kit/files'
 import { requireMember } from '../../_kit/policy'
-import { ATTACHMENT_LINK_SECONDS, attachmentFolder } from '../attachments'
+import { attachmentFolder } from '../attachments'
 import { loadRound } from '../data'
 
 export const uploadAttachment: Handler<typeof evaluation.actions.uploadAttachment> = async ({ roundId, ext, base64 }, ctx) => {
@@ -23,9 +21,5 @@ export const uploadAttachment: Handler<typeof evaluation.actions.uploadAttachmen
   if (!round.voterIds.includes(memberId)) {
     throw new AppError('RULE_VIOLATED', '您不在本次民主评议的党员名单中（名单在开启评议时确定），不能上传自评附件', { rule: 'NOT_ON_ROSTER' })
   }
-  const content = decodeUpload(base64, ext, MAX_SELF_ATTACHMENT_BYTES)
-  const name = `${beijingDate(ctx.now).replace(/-/g, '')}-${newId('a').slice(2)}.${ext}`
-  const fileId = await files().put(`${attachmentFolder(branchId, roundId, memberId)}${name}`, content)
-  const urls = await files().tempUrls([fileId], ATTACHMENT_LINK_SECONDS)
-  return { name, fileId, url: urls.get(fileId) ?? null }
+  return storeImage(attachmentFolder(branchId, roundId, memberId), { ext, base64 }, MAX_SELF_ATTACHMENT_BYTES, ctx.now)
 }

@@ -6,12 +6,11 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { CORRECTION_FIELD_LABELS, MAX_MINUTES_PHOTO_BYTES, type meetings } from '@shared/contract/meetings'
-import { beijingDate } from '@shared/rules/time'
 import { attendanceSummary, meetingQuorum } from '@shared/rules/meetings-extra'
 import type { Handler } from '../../_kit/create-main'
 import type { MeetingCorrectionEntry, MeetingDoc, MeetingMinutesDoc } from '../../_kit/collections'
 import { emitEvent } from '../../_kit/events'
-import { decodeUpload, files, inFolder } from '../../_kit/files'
+import { inFolder, storeImage } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
 import { branchMembers } from '../../_kit/org-data'
 import { authorizeKeeper, buildRoster, detailView, loadMeeting, rosterFields } from '../model'
@@ -39,11 +38,7 @@ export const uploadPhoto: Handler<typeof meetings.actions.uploadPhoto> = async (
   const m = await loadMeeting(ctx.store, input.meetingId)
   authorizeKeeper(ctx, m)
   assertOpen(m)
-  const content = decodeUpload(input.base64, input.ext, MAX_MINUTES_PHOTO_BYTES)
-  const name = `${beijingDate(ctx.now).replace(/-/g, '')}-${newId('p').slice(2)}.${input.ext}`
-  const fileId = await files().put(`${photoFolder(m)}${name}`, content)
-  const urls = await files().tempUrls([fileId], 3600)
-  return { fileId, name: '', url: urls.get(fileId) ?? null }
+  return storeImage(photoFolder(m), input, MAX_MINUTES_PHOTO_BYTES, ctx.now)
 }
 
 export const saveMinutes: Handler<typeof meetings.actions.saveMinutes> = async ({ meetingId, minutes }, ctx) => {

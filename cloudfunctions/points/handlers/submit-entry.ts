@@ -8,6 +8,7 @@ import type { points } from '@shared/contract/points'
 import { canDeclare, declareDeadline } from '@shared/rules/points-extra'
 import { beijingDate, monthRange } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
+import { inFolder } from '../../_kit/files'
 import { isDuplicate } from '../../_kit/store'
 import { branchIdOf, requireCurrent } from '../access'
 import { approveTx, loadHead, photoUrls, schemeAt, scoringFor } from '../engine'
@@ -16,8 +17,7 @@ import { loadEntry } from './get-entry'
 
 /** Photos must sit in the caller's own upload folder (see uploadPhoto). */
 export const checkPhotos = (photos: readonly string[], branchId: string, memberId: string): void => {
-  const folder = `/points/${branchId}/${memberId}/`
-  if (photos.some((p) => !p.includes(folder))) throw new AppError('INVALID_INPUT', '只能使用本人上传的照片')
+  if (photos.some((p) => !inFolder(p, `points/${branchId}/${memberId}/`))) throw new AppError('INVALID_INPUT', '只能使用本人上传的照片')
   if (new Set(photos).size !== photos.length) throw new AppError('INVALID_INPUT', '照片重复')
 }
 

@@ -11,8 +11,7 @@ import { isValidDeduction, scoreAssessment, type ScoredItem } from '@shared/rule
 import type { AssessmentDoc, HandScoreDoc } from '../../_kit/collections-workbench'
 import type { Caller } from '../../_kit/caller'
 import type { Handler, HandlerContext } from '../../_kit/create-main'
-import { decodeUpload, files } from '../../_kit/files'
-import { newId } from '../../_kit/ids'
+import { files, inFolder, PICTURE_LINK_SECONDS, storeImage } from '../../_kit/files'
 import { isDuplicate } from '../../_kit/store'
 import { loadBranchBoard, type BranchBoardData } from '../../_kit/workbench-data'
 import { assessmentFacts, boardFacts } from '../board'
@@ -23,8 +22,6 @@ export const handKey = (code: string): string => code.replace('.', '_')
 
 const ASSESSOR_ROLES = ['secretary', 'deputy-secretary', 'organizer'] as const
 const canScore = (caller: Caller, branchId: string) => caller.branchId === branchId && caller.branchRoles.some((r) => (ASSESSOR_ROLES as readonly string[]).includes(r))
-
-const URL_SECONDS = 3600
 
 const load = async (ctx: HandlerContext, branchId: string, year: number): Promise<BranchBoardData> => {
   const data = await loadBranchBoard(ctx.store, branchId, year)
@@ -66,7 +63,7 @@ const itemView = (s: ScoredItem, h: HandScoreDoc | undefined, urls: Map<string, 
 
 const attachmentUrls = async (hand: Record<string, HandScoreDoc>): Promise<Map<string, string>> => {
   const ids = Object.values(hand).flatMap((h) => h.attachments.map((a) => a.fileId))
-  return ids.length === 0 ? new Map() : files().tempUrls(ids, URL_SECONDS)
+  return ids.length === 0 ? new Map() : files().tempUrls(ids, PICTURE_LINK_SECONDS)
 }
 
 export const assessment: Handler<typeof workbench.actions.assessment> = async (input, ctx) => {
@@ -106,8 +103,7 @@ export const scoreItem: Handler<typeof workbench.actions.scoreItem> = async (inp
   if (item.mode === 'auto') throw new AppError('INVALID_INPUT', '该项由系统根据记录自动评分')
   if (input.deduction !== null && !isValidDeduction(input.deduction, item.max)) throw new AppError('INVALID_INPUT', `扣分应在0至${item.max}分之间，以0.5分为单位`)
   const attachments = input.attachments ?? []
-  const folder = `/workbench/${branchId}/`
-  if (attachments.some((a) => !a.fileId.includes(folder))) throw new AppError('INVALID_INPUT', '附件不属于本支部')
+  if (attachments.some((a) => !inFolder(a.fileId, `workbench/${branchId}/`))) throw new AppError('INVALID_INPUT', '附件不属于本支部')
   const key = `hand.${handKey(item.code)}`
   const entry: HandScoreDoc | null =
     input.deduction === null
@@ -146,8 +142,6 @@ export const scoreItem: Handler<typeof workbench.actions.scoreItem> = async (inp
 export const uploadAttachment: Handler<typeof workbench.actions.uploadAttachment> = async (input, ctx) => {
   const branchId = branchOf(input, ctx)
   ctx.authorize({ branchId })
-  const content = decodeUpload(input.base64, input.ext, MAX_ATTACHMENT_BYTES)
-  const fileId = await files().put(`workbench/${branchId}/${newId('att')}.${input.ext}`, content)
-  const urls = await files().tempUrls([fileId], URL_SECONDS)
-  return { fileId, name: input.name, url: urls.get(fileId) ?? null }
+  const { fileId, url } = await storeImage(`workbench/${branchId}/`, input, MAX_ATTACHMENT_BYTES, ctx.now)
+  return { fileId, name: input.name, url }
 }

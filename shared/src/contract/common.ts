@@ -72,5 +72,16 @@ export const Base64Body = (maxBytes: number, noun: string) =>
     z.regex(/^[A-Za-z0-9+/]+={0,2}$/, `${noun}内容不正确`),
   )
 
+/**
+ * A file id the server stored for an upload: `cloud://<env>/<root>/<folder>…/<file>` with exactly `folders`
+ * id segments under `root` and a file name that is never a dot-file. The handler then checks the folder
+ * is the caller's own (`inFolder`); this only keeps anything else out of the database.
+ */
+export const StoredFileId = (root: string, folders: number, message: string) =>
+  z.string().check(
+    z.maxLength(300),
+    z.regex(new RegExp(`^cloud://[A-Za-z0-9._-]+/${root}(?:/[A-Za-z0-9_-]+){${folders}}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$`), message),
+  )
+
 /** Picture types the app uploads (after the client's compression). */
 export const ImageExt = z.enum(['jpg', 'png'])

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { EvaluationGradeSchema } from '../rules/evaluation'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, Id, ImageExt, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
 import { MEMBER_STATUSES } from './roles'
 
 export const ROUND_STATUSES = ['open', 'closed', 'published'] as const
@@ -44,10 +44,7 @@ export type GradeCounts = z.infer<typeof GradeCountsSchema>
  * A 自评 attachment as `uploadAttachment` stored it: a CloudBase fileID under
  * `evaluation/<branch>/<round>/<member>/` (the server also checks it is the caller's own folder).
  */
-export const SelfAttachmentId = z.string().check(
-  z.maxLength(300),
-  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/evaluation\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$/, '附件格式不正确'),
-)
+export const SelfAttachmentId = StoredFileId('evaluation', 3, '附件格式不正确')
 /** Largest 自评 attachment accepted (one picture, after the client's compression). */
 export const MAX_SELF_ATTACHMENT_BYTES = 2 * 1024 * 1024
 

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { MeetingKindSchema } from '../rules/meetings'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, Id, ImageExt, OptText, Page, Text, Year } from './common'
+import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Page, Text, Year } from './common'
 
 export { MeetingKindSchema }
 
@@ -81,10 +81,7 @@ export const MeetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof MeetingSummarySchema>
 
 /** A 纪实 photo as `uploadPhoto` stored it: a CloudBase fileID under `meetings/<branch>/<meeting>/`. */
-export const MinutesPhotoId = z.string().check(
-  z.maxLength(300),
-  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/meetings\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$/, '照片格式不正确'),
-)
+export const MinutesPhotoId = StoredFileId('meetings', 2, '照片格式不正确')
 /** Largest 纪实 photo accepted (after the client's compression), and how many a record holds. */
 export const MAX_MINUTES_PHOTO_BYTES = 2 * 1024 * 1024
 export const MAX_MINUTES_PHOTOS = 9

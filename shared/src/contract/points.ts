@@ -8,7 +8,7 @@ import * as z from 'zod/mini'
 import { POINTS_BANDS, POINTS_EXCLUSIONS } from '../rules/points'
 import { BranchSchemeSchema } from '../rules/points-extra'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, Id, ImageExt, MonthStr, Text, Year } from './common'
+import { Base64Body, DateStr, StoredFileId, Id, ImageExt, MonthStr, Text, Year } from './common'
 import type { Policy } from './roles'
 
 export const ENTRY_STATUSES = ['pending-group', 'pending-committee', 'approved', 'rejected', 'revoked', 'withdrawn'] as const
@@ -38,10 +38,7 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number]
  * A photo as `uploadPhoto` stored it: a CloudBase fileID under `points/<branch>/<member>/`. The server
  * also checks it sits in the caller's own folder, so nobody attaches another member's pictures.
  */
-export const PhotoId = z.string().check(
-  z.maxLength(300),
-  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/points\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9._-]{1,80}$/, '照片格式不正确'),
-)
+export const PhotoId = StoredFileId('points', 2, '照片格式不正确')
 export const PhotoViewSchema = z.object({ fileId: z.string(), url: z.nullable(z.string()) })
 /** Largest photo accepted (after the client's compression). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024

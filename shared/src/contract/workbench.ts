@@ -8,7 +8,7 @@ import { EVIDENCE_PAGES } from '../profiles/assessment-standards'
 import { MeetingKindSchema } from '../rules/meetings'
 import { TALK_REQUIREMENTS } from '../rules/workbench-extra'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, Id, ImageExt, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
 import { ProfileIdSchema } from './org'
 
 const BranchYear = { branchId: z.optional(Id), year: z.optional(Year) }
@@ -260,10 +260,7 @@ export const StudyHours = z.number().check(
 export const AttachmentSchema = z.object({ fileId: z.string(), name: z.string(), url: z.nullable(z.string()) })
 
 /** A stored file id of an assessment attachment (uploaded through `uploadAttachment`). */
-export const AttachmentId = z.string().check(
-  z.maxLength(300),
-  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/workbench\/[A-Za-z0-9_-]+\/[A-Za-z0-9._-]{1,80}$/, '附件格式不正确'),
-)
+export const AttachmentId = StoredFileId('workbench', 1, '附件格式不正确')
 
 /** Largest attachment accepted (a photo of a document, after the client's compression). */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
