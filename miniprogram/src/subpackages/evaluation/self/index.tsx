@@ -14,7 +14,7 @@ import { PhotoGrid } from '@/components/PhotoGrid'
 import { PageError, PageLoading } from '@/components/PageState'
 import { useAction } from '@/features/common/use-action'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
-import { pickImage } from '@/platform/file-io'
+import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { back } from '@/utils/nav'
 import '../nutui'
 import '../evaluation.scss'
@@ -42,7 +42,7 @@ function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
       setAttachment(round.me.selfAssessment.attachment)
     }
   }, [round, touched])
-  const upload = useAction(api.evaluation.uploadAttachment)
+  const upload = usePictureUpload((picture) => api.evaluation.uploadAttachment({ roundId: round?.id ?? '', ...picture }))
   const save = useAction((value: string) =>
     api.evaluation.submitSelfAssessment({
       roundId: round?.id ?? '',
@@ -57,12 +57,10 @@ function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
 
   const trimmed = text.trim()
   const addPicture = async (): Promise<void> => {
-    const picked = await pickImage()
-    if (!picked) return
-    const r = await upload.run({ roundId: round.id, ext: picked.type, base64: picked.base64 })
+    const r = await upload.add()
     if (!r) return
     setTouched(true)
-    setAttachment({ ...r, url: r.url ?? picked.previewUrl })
+    setAttachment(r)
   }
   const submit = async (): Promise<void> => {
     if (trimmed === '') {

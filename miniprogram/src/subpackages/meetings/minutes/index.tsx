@@ -14,7 +14,7 @@ import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { Chip } from '@/components/MeetingCard'
 import { PhotoGrid, type GridPhoto } from '@/components/PhotoGrid'
-import { pickImage } from '@/platform/file-io'
+import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
 import '../shared.scss'
@@ -27,12 +27,10 @@ function Editor({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
   const [resolutions, setResolutions] = useState<string[]>(m.minutes?.resolutions.length ? m.minutes.resolutions : [])
   const [guests, setGuests] = useState(String(m.minutes?.inviteesPresent ?? 0))
   const [photos, setPhotos] = useState<(GridPhoto & { name: string })[]>(m.minutes?.photos ?? [])
-  const upload = useAction(api.meetings.uploadPhoto)
+  const upload = usePictureUpload((picture) => api.meetings.uploadPhoto({ meetingId: m.id, ...picture }))
   const addPhoto = async (): Promise<void> => {
-    const picked = await pickImage()
-    if (!picked) return
-    const r = await upload.run({ meetingId: m.id, ext: picked.type, base64: picked.base64 })
-    if (r) setPhotos((p) => [...p, { ...r, url: r.url ?? picked.previewUrl }])
+    const r = await upload.add()
+    if (r) setPhotos((p) => [...p, r])
   }
   const save = useAction((submit: boolean) =>
     api.meetings

@@ -17,7 +17,7 @@ import { useApiCall } from '@/features/common/use-api-call'
 import { monthLabel } from '@/features/points/labels'
 import { itemSummary } from '@/features/points/scheme-form'
 import { useSchemeInfo } from '@/features/points/use-points'
-import { pickImage } from '@/platform/file-io'
+import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { back } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
@@ -43,14 +43,12 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
   const submit = useAction(api.points.submitEntry)
   const update = useAction(api.points.updateEntry)
   const withdraw = useAction(api.points.withdrawEntry)
-  const upload = useAction(api.points.uploadPhoto)
+  const upload = usePictureUpload(api.points.uploadPhoto)
   const item = items.find((i) => i.code === code)
 
   const addPhoto = async (): Promise<void> => {
-    const picked = await pickImage()
-    if (!picked) return
-    const r = await upload.run({ ext: picked.type, base64: picked.base64 })
-    if (r) setPhotos((p) => [...p, { fileId: r.fileId, url: r.url ?? picked.previewUrl }])
+    const r = await upload.add()
+    if (r) setPhotos((p) => [...p, r])
   }
 
   const send = async (): Promise<void> => {
