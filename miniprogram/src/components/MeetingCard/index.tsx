@@ -9,7 +9,7 @@ import './index.scss'
 
 export function Chip({ tone, children, testId }: { tone: Tone; children: React.ReactNode; testId?: string }): React.ReactElement {
   return (
-    <Text className={`mchip mchip--${tone}`} data-testid={testId}>
+    <Text className={`tag tag--${tone}`} data-testid={testId}>
       {children}
     </Text>
   )

@@ -11,7 +11,7 @@ import './dues.scss'
 
 export function StatusTag({ status, testId }: { status: DuesMonthStatus; testId?: string }): React.ReactElement {
   return (
-    <Text className={`dues-tag dues-tag--${STATUS_TONE[status]}`} data-testid={testId}>
+    <Text className={`tag tag--${STATUS_TONE[status]}`} data-testid={testId}>
       {STATUS_LABELS[status]}
     </Text>
   )

@@ -7,7 +7,7 @@ import './points.scss'
 
 export function StatusTag({ status, testId }: { status: EntryView['status']; testId?: string }): React.ReactElement {
   return (
-    <Text className={`pts-tag pts-tag--${STATUS_TONES[status]}`} data-testid={testId}>
+    <Text className={`tag tag--${STATUS_TONES[status]}`} data-testid={testId}>
       {statusLabel(status)}
     </Text>
   )

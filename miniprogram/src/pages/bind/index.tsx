@@ -13,7 +13,7 @@ import { useAction } from '@/features/common/use-action'
 import { setMe } from '@/features/org/me-store'
 import { useMe } from '@/features/org/use-me'
 import { go } from '@/utils/nav'
-import { Icon } from '@/components/Icon'
+import { PageIntro } from '@/components/PageIntro'
 import './index.scss'
 
 /** Keep what a member may type in a code: letters and digits, upper-cased, at most 8. */
@@ -65,15 +65,11 @@ export default function BindPage(): React.ReactElement {
 
   return (
     <View className='page bind' data-testid='bind-page'>
-      <View className='bind__intro'>
-        <View className='bind__emblem'>
-          <Icon name='shield' size={40} color='#ffffff' strokeWidth={1.6} />
-        </View>
-        <Text className='bind__title'>{adminOrgs.length > 0 ? '上级党委管理员' : '绑定党员身份'}</Text>
-        <Text className='bind__desc'>
-          {adminOrgs.length > 0 ? '查看所属各支部的工作概况，设立党支部并指定书记。' : '请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。'}
-        </Text>
-      </View>
+      {adminOrgs.length > 0 ? (
+        <PageIntro title='上级党委管理员' desc='查看所属各支部的工作概况，设立党支部并指定书记。' />
+      ) : (
+        <PageIntro title='绑定党员身份' desc='请输入支部书记或组织委员发给您的 8 位邀请码，绑定后即可使用支部助手。' />
+      )}
 
       {adminOrgs.length > 0 ? (
         // A 上级党委 admin who is not a member of a branch has no 首页 of their own: their pages start here.

@@ -47,7 +47,7 @@ function RankRow({ r }: { r: YearView['ranked'][number] }): React.ReactElement {
         {r.name}
         {r.excludedLabel ? <Text className='pa-rank__why'> {r.excludedLabel}</Text> : null}
       </Text>
-      <Text className={`pts-tag pts-tag--${r.band === 'unqualified' ? 'red' : r.band === 'excellent' ? 'green' : 'grey'}`}>{r.bandLabel}</Text>
+      <Text className={`tag tag--${r.band === 'unqualified' ? 'red' : r.band === 'excellent' ? 'green' : 'grey'}`}>{r.bandLabel}</Text>
       <Text className='pa-rank__total'>{r.total}</Text>
     </View>
   )
@@ -142,7 +142,7 @@ function Admin({ me }: { me: BoundMe }): React.ReactElement {
                   <Text className='pts-row__label'>{p.label}</Text>
                   <View className='pa-period__side'>
                     {p.endsOn && p.status === 'publicity' ? <Text className='pts-hint'>至{formatDate(p.endsOn).slice(5)}</Text> : null}
-                    <Text className={`pts-tag pts-tag--${st.tone}`}>{st.text}</Text>
+                    <Text className={`tag tag--${st.tone}`}>{st.text}</Text>
                   </View>
                 </View>
               )

@@ -88,7 +88,7 @@ function PublicationView({ periodKey }: { periodKey: string }): React.ReactEleme
           <View className='card'>
             <View className='card__title'>
               <Text>{label}</Text>
-              <Text className='pts-tag pts-tag--red'>待公示</Text>
+              <Text className='tag tag--red'>待公示</Text>
             </View>
             <Text className='pts-hint'>本季度已结束。公示前请先审核完本季度的全部积分申报；公示期内党员可以对本人积分提出异议。</Text>
             <Button className='btn-block pub-publish' type='primary' size='large' loading={publish.pending} data-testid='publish-period' onClick={() => void doPublish()}>
@@ -108,7 +108,7 @@ function PublicationView({ periodKey }: { periodKey: string }): React.ReactEleme
       <View className='card'>
         <View className='card__title'>
           <Text>{data.label}</Text>
-          <Text className={`pts-tag ${data.status === 'final' ? 'pts-tag--green' : 'pts-tag--orange'}`} data-testid='publication-status'>
+          <Text className={`tag ${data.status === 'final' ? 'tag--green' : 'tag--orange'}`} data-testid='publication-status'>
             {data.status === 'final' ? '已确定' : '公示中'}
           </Text>
         </View>

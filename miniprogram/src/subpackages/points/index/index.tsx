@@ -33,7 +33,7 @@ function Publications({ list, own, onObject }: { list: MyPublication[]; own: boo
         <View key={p.key} className='pub-row' data-testid='my-publication' data-key={p.key}>
           <View className='pub-row__head'>
             <Text className='pub-row__label'>{p.label}</Text>
-            <Text className={`pts-tag ${p.status === 'publicity' ? 'pts-tag--orange' : 'pts-tag--green'}`}>{p.status === 'publicity' ? `公示中 至${formatDate(p.endsOn).slice(5)}` : '已确定'}</Text>
+            <Text className={`tag ${p.status === 'publicity' ? 'tag--orange' : 'tag--green'}`}>{p.status === 'publicity' ? `公示中 至${formatDate(p.endsOn).slice(5)}` : '已确定'}</Text>
           </View>
           <View className='pub-row__nums'>
             <Text className='pub-row__score' data-testid='publication-score'>

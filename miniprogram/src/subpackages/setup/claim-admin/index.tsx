@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROUTES } from '@/constants/routes'
 import { TextField } from '@/components/Fields'
-import { Icon } from '@/components/Icon'
+import { PageIntro } from '@/components/PageIntro'
 import { PageLoading } from '@/components/PageState'
 import { useMe } from '@/features/org/use-me'
 import { checkClaimForm, displayBootstrapCode, normaliseBootstrapCode, type ClaimErrors, type ClaimForm } from '@/features/setup/setup-forms'
@@ -47,13 +47,7 @@ export default function ClaimAdminPage(): React.ReactElement {
   if (me && me.adminOrgs.length > 0) {
     return (
       <View className='page claim' data-testid='claim-done'>
-        <View className='claim__intro'>
-          <View className='claim__emblem'>
-            <Icon name='shield' size={40} color='#ffffff' strokeWidth={1.6} />
-          </View>
-          <Text className='claim__title'>您已是上级党委管理员</Text>
-          <Text className='claim__desc'>{me.adminOrgs.map((o) => `「${o.name}」`).join('、')}</Text>
-        </View>
+        <PageIntro title='您已是上级党委管理员' desc={me.adminOrgs.map((o) => `「${o.name}」`).join('、')} />
         <View className='card claim__next'>
           <Text className='claim__next-text'>下一步：设立党支部并指定书记，把生成的邀请码发给书记，书记绑定后即可管理本支部。</Text>
           <Button type='primary' size='large' block data-testid='claim-go-branch' onClick={() => go(ROUTES.setupCreateBranch)}>
@@ -72,13 +66,7 @@ export default function ClaimAdminPage(): React.ReactElement {
 
   return (
     <View className='page page--with-bar claim' data-testid='claim-page'>
-      <View className='claim__intro'>
-        <View className='claim__emblem'>
-          <Icon name='shield' size={40} color='#ffffff' strokeWidth={1.6} />
-        </View>
-        <Text className='claim__title'>设置上级党委管理员</Text>
-        <Text className='claim__desc'>新部署的支部助手还没有管理员。请输入部署人员提供的 12 位初始化码，您将成为上级党委管理员，可以设立党支部、指定书记。</Text>
-      </View>
+      <PageIntro title='设置上级党委管理员' desc='新部署的支部助手还没有管理员。请输入部署人员提供的 12 位初始化码，您将成为上级党委管理员，可以设立党支部、指定书记。' />
 
       <View className='card claim__form'>
         <Text className='claim__label'>初始化码</Text>

@@ -133,7 +133,7 @@ function Item({ item, view, readOnly, onSaved }: { item: AssessmentItemView; vie
             {item.handDeduction ? ` · 手工扣${item.handDeduction}分` : ''}
           </Text>
         </View>
-        <Text className={`wb-chip wb-chip--${tone}`}>
+        <Text className={`tag tag--${tone}`}>
           {fmt(item.score)}/{item.max}
         </Text>
         <Text className='wb-row__arrow'>{open ? '˅' : '›'}</Text>

@@ -161,7 +161,7 @@ function Others({ d }: { d: Dashboard }): React.ReactElement {
             </Text>
             <View className='wb-chips'>
               {d.points.periods.map((p) => (
-                <Text key={p.key} className={`wb-chip wb-chip--${p.status === 'final' ? 'green' : p.status === 'unpublished' ? 'red' : p.status === 'publicity' ? 'gold' : 'grey'}`}>
+                <Text key={p.key} className={`tag tag--${p.status === 'final' ? 'green' : p.status === 'unpublished' ? 'red' : p.status === 'publicity' ? 'gold' : 'grey'}`}>
                   {p.label.replace(`${d.year}年`, '')}
                   {{ current: '进行中', upcoming: '未开始', unpublished: '未公示', publicity: '公示中', final: '已定' }[p.status]}
                 </Text>
@@ -199,7 +199,7 @@ function Others({ d }: { d: Dashboard }): React.ReactElement {
           <View key={r.requirement} className='wb-cover'>
             <Text className='wb-line'>
               {r.label}（{r.periodLabel.replace(`${d.year}年`, '') || '全年'}）：{r.covered}/{r.expected}
-              <Text className={`wb-chip wb-chip--${r.status === 'done' ? 'green' : r.status === 'overdue' ? 'red' : 'gold'}`}> {COVERAGE_LABELS[r.status]}</Text>
+              <Text className={`tag tag--${r.status === 'done' ? 'green' : r.status === 'overdue' ? 'red' : 'gold'}`}> {COVERAGE_LABELS[r.status]}</Text>
             </Text>
             <View className='wb-bar'>
               <View className='wb-bar__fill' style={{ width: `${r.expected ? Math.round((r.covered / r.expected) * 100) : 100}%` }} />
@@ -235,7 +235,7 @@ function Others({ d }: { d: Dashboard }): React.ReactElement {
         </View>
         <View className='wb-chips'>
           {d.branch.groups.map((g) => (
-            <Text key={g.id} className={`wb-chip wb-chip--${g.size < 3 ? 'red' : 'grey'}`}>
+            <Text key={g.id} className={`tag tag--${g.size < 3 ? 'red' : 'grey'}`}>
               {g.name} {g.size}人
             </Text>
           ))}

@@ -76,7 +76,7 @@ function Talks({ me, withId }: { me: Me; withId: string | undefined }): React.Re
                 </Text>
                 {r.missing.length > 0 ? <Text className='wb-row__detail'>尚未谈：{r.missing.join('、')}</Text> : null}
               </View>
-              <Text className={`wb-chip wb-chip--${r.status === 'done' ? 'green' : r.status === 'overdue' ? 'red' : 'gold'}`}>{COVERAGE_LABELS[r.status]}</Text>
+              <Text className={`tag tag--${r.status === 'done' ? 'green' : r.status === 'overdue' ? 'red' : 'gold'}`}>{COVERAGE_LABELS[r.status]}</Text>
             </View>
           ))}
         </View>
