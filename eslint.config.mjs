@@ -25,7 +25,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', globalThis: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', globalThis: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -89,6 +89,17 @@ export default tseslint.config(
         'error',
         { patterns: [noLocal, { group: ['**/cloudfunctions/**'], message: 'The mini-program calls functions through services/api.' }] },
       ],
+    },
+  },
+  {
+    // Tests state their instant and function code takes the invocation's: nothing here reads the
+    // machine's date. The one source is cloudfunctions/_kit/clock.ts (and the local cloud's shifter);
+    // elapsed time is measured with performance.now(), which is not a date.
+    files: ['cloudfunctions/**/*.ts', 'local/seed/**/*.ts', 'tests/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['shared/**', 'cloudfunctions/_kit/clock.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Do not read the machine date: use ctx.now (functions), the test cloud\'s `at` / clock.now() (tests), or performance.now() for elapsed time.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Do not read the machine date: use ctx.now (functions) or the instant the test states.' }],
     },
   },
   {

@@ -11,6 +11,7 @@ import { createDbService, pointSdkAt, type DbService } from '../local/db'
 import { fabricateContext } from '../local/host/context'
 import { functionNames } from '../local/host/functions'
 import { seedDemo, DEMO, devOpenid } from '../local/seed'
+import { clock } from '../local/clock'
 
 const root = resolve(__dirname, '..')
 const built = join(root, 'build', 'functions')
@@ -55,7 +56,9 @@ describe('the bundle takes the caller from the invocation context only', () => {
   beforeAll(async () => {
     db = await createDbService({ dataDir: mkdtempSync(join(tmpdir(), 'zhibu-bundle-')) })
     pointSdkAt(await db.listen(0))
-    await seedDemo(db, new Date().toISOString())
+    // The stack lives at a stated instant (10:00 Beijing, Friday 2026-11-20), the seed made relative to it.
+    clock.start('2026-11-20T02:00:00.000Z')
+    await seedDemo(db, '2026-11-20T02:00:00.000Z')
   })
   afterAll(() => db.close())
 

@@ -12,12 +12,12 @@ const only = process.argv.slice(2)
 const steps = []
 const run = (name, cmd, opts = {}) => {
   if (only.length && !only.includes(name)) return
-  const t0 = Date.now()
+  const t0 = performance.now()
   console.log(`\n▶ ${name}: ${cmd}`)
   const r = spawnSync(cmd, { cwd: root, shell: true, stdio: 'inherit', env: { ...process.env, ...opts.env } })
   const ok = r.status === 0
-  steps.push({ name, ok, seconds: Math.round((Date.now() - t0) / 1000), jsonFile: opts.jsonFile })
-  console.log(`${ok ? '✔' : '✘'} ${name} (${Math.round((Date.now() - t0) / 1000)} s)`)
+  steps.push({ name, ok, seconds: Math.round((performance.now() - t0) / 1000), jsonFile: opts.jsonFile })
+  console.log(`${ok ? '✔' : '✘'} ${name} (${Math.round((performance.now() - t0) / 1000)} s)`)
   return ok
 }
 

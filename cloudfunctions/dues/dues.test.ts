@@ -11,7 +11,7 @@ import { withInvocationTag } from '../../local/db'
 import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
 import { DUES_DEMO } from '../../local/seed/dues'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { DEMO, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
 
 const NOW = '2026-11-22T04:00:00.000Z'
 const MONTH = '2026-11'
@@ -26,12 +26,10 @@ const formal = devOpenid(DEMO.m.formal)
 const otherSec = devOpenid(DEMO.b2.secretary)
 
 beforeAll(async () => {
-  clock.set(NOW)
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: NOW })
 })
 afterAll(async () => {
   await cloud.close()
-  clock.reset()
 })
 
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('dues', action, input, openid)

@@ -7,12 +7,14 @@ import { BOOTSTRAP_DOC_ID, formatBootstrapCode, issueBootstrap } from '../_kit/b
 import { demoOrg } from '../../local/seed/demo-org'
 import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
 
+// 10:00 Beijing, Friday 2026-11-20.
+const AT = '2026-11-20T02:00:00.000Z'
 let cloud: TestCloud
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('org', action, input, openid)
 
 /** Writes a fresh bootstrap document as `npm run provision` does; returns the code it printed. */
 const provisionCode = async (): Promise<string> => {
-  const { code, doc } = issueBootstrap(new Date().toISOString())
+  const { code, doc } = issueBootstrap(AT)
   await cloud.db.insertMany('bootstrap', [{ _id: BOOTSTRAP_DOC_ID, ...doc }])
   return code
 }
@@ -21,7 +23,7 @@ const claim = (openid: string, code: string, orgName = '中共新城街道工作
 
 beforeAll(async () => {
   // The demo 党委 is present too, to prove its admin and members get nothing of the new org.
-  cloud = await startTestCloud({ parts: [(now) => demoOrg(now) as unknown as Record<string, Record<string, unknown>[]>] })
+  cloud = await startTestCloud({ at: AT, parts: [(now) => demoOrg(now) as unknown as Record<string, Record<string, unknown>[]>] })
 })
 afterAll(() => cloud.close())
 beforeEach(() => cloud.reset())

@@ -4,13 +4,15 @@
  */
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
 
+// 10:00 Beijing, Friday 2026-11-20.
+const AT = '2026-11-20T02:00:00.000Z'
 let cloud: TestCloud
 const sec = devOpenid(DEMO.m.secretary)
 const organizer = devOpenid(DEMO.m.organizer)
 const formal = devOpenid(DEMO.m.formal)
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 afterEach(() => clock.reset())

@@ -3,12 +3,9 @@
  * list, and the timer — sending through the real `wx-server-sdk` to a fake WeChat (the backend's open-API
  * hook), with the one-a-day limit, 43101 and retries, meetings, 政治生日, 换届 and scheduled reminders.
  */
-import { withInvocationTag } from '../../local/db'
-import { fabricateContext } from '../../local/host/context'
-import { loadMain } from '../../local/host/functions'
 import { SEED_PARTS } from '../../local/seed'
 import { remindersSeed } from '../../local/seed/reminders'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
 import { todoId } from '../_kit/todos'
 import { scheduleReminder } from '../_kit/reminder-feed'
 import { emitEvent } from '../_kit/events'
@@ -30,6 +27,7 @@ interface Sent {
   data: Record<string, { value: string }>
   miniprogram_state: string
 }
+const AT = '2026-11-20T02:00:00.000Z'
 let outbox: Sent[] = []
 /** What the fake WeChat answers per openid (default: ok). */
 let answer: (p: Sent) => Record<string, unknown> = () => ({ errcode: 0, errmsg: 'ok', msgid: 1 })
@@ -37,7 +35,8 @@ let answer: (p: Sent) => Record<string, unknown> = () => ({ errcode: 0, errmsg: 
 beforeAll(async () => {
   process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
   // The demo branch without the demo reminders: each test banks the accepts it needs.
-  cloud = await startTestCloud({ parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
+  // The seed is made at AT; each test then moves the clock to the June 2025 days it is about.
+  cloud = await startTestCloud({ at: AT, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
   cloud.db.onOpenApi = async (api, payload) => {
     if (api !== 'subscribeMessage.send') return { errcode: 40001, errmsg: 'unexpected api' }
     const p = payload as Sent
@@ -59,17 +58,12 @@ afterEach(() => clock.reset())
 
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('reminders', action, input, openid)
 
-let tagSeq = 0
-const counted = async (action: string, input: unknown, openid: string): Promise<{ reply: Reply; requests: number }> => {
-  const tag = `reminders-counted#${++tagSeq}`
-  const reply = (await withInvocationTag(tag, () => loadMain('reminders', 'source')({ action, input }, fabricateContext('reminders', openid)))) as Reply
-  return { reply, requests: cloud.db.counters(tag).requests }
-}
+const counted = (action: string, input: unknown, openid: string) => cloud.counted('reminders', action, input, openid)
 
 /** Runs the timer at a Beijing wall-clock instant, as the platform would. */
 const tick = async (beijing: string) => {
   clock.set(`${beijing}+08:00`)
-  const r = await cloud.raw('reminders', { Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() }, null)
+  const r = await cloud.raw('reminders', { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }, null)
   return ok(r)
 }
 
@@ -180,8 +174,8 @@ describe('to-do list', () => {
     clock.set('2025-06-26T14:35+08:00')
     await emitEvent(
       createStore(),
-      { type: 'attendance.present', sourceId: `mt_x_${DEMO.m.formal}`, branchId: DEMO.branch, memberId: DEMO.m.formal, occurredAt: new Date().toISOString(), data: { meetingId: 'mt_x', kind: 'theme-day', via: 'scan' } },
-      new Date(),
+      { type: 'attendance.present', sourceId: `mt_x_${DEMO.m.formal}`, branchId: DEMO.branch, memberId: DEMO.m.formal, occurredAt: clock.now().toISOString(), data: { meetingId: 'mt_x', kind: 'theme-day', via: 'scan' } },
+      clock.now(),
     )
     await tick('2025-06-26T14:40')
     // (The dues day, the same day at 09:00, is still open.)
@@ -397,7 +391,7 @@ describe('the timer', () => {
         todo: { subject: 'arrears:2025-06', title: '您已3个月未交纳党费', detail: null, link: null, dueDate: '2025-06-20', until: '9999-12-31' },
         message: { title: '党费欠交提醒', date: '2025-06-20', time: null, place: null, note: '您已3个月未交纳党费，请尽快补交' },
       },
-      new Date(),
+      clock.now(),
     )
     await tick('2025-06-20T09:05')
     await tick('2025-06-20T09:15')

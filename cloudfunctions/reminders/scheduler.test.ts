@@ -4,13 +4,13 @@
  * 1,000 sends is followed by one that sends exactly the other 4,000; a run dying in the middle of WeChat
  * calls never leads to a second message (at most once — those few stay on the to-do list).
  */
-import { runFanout } from '../../tests/support/reminder-fanout'
+import { FANOUT_NOW, runFanout } from '../../tests/support/reminder-fanout'
 import { startTestCloud, type TestCloud } from '../../tests/support/cloud'
 import { RUN_BUDGET_MS } from './scheduler'
 
 let cloud: TestCloud
 beforeEach(async () => {
-  cloud = await startTestCloud({ seed: false })
+  cloud = await startTestCloud({ at: FANOUT_NOW, seed: false })
 })
 afterEach(() => cloud.close())
 

@@ -30,7 +30,8 @@ const ENTRY = `
     const dir = mkdtempSync(join(tmpdir(), 'zhibu-tz-'))
     const db = await createDbService({ dataDir: dir })
     pointSdkAt(await db.listen(0))
-    await seedDemo(db, new Date().toISOString(), SEED_PARTS.filter((p) => p !== remindersSeed))
+    // The seed is made at a stated instant (tests never read the machine date); the ticks move the clock.
+    await seedDemo(db, '2026-11-20T02:00:00.000Z', SEED_PARTS.filter((p) => p !== remindersSeed))
     const tick = async (iso) => {
       clock.set(iso)
       const r = await main({ Type: 'Timer', TriggerName: 'tick' }, fabricateContext('reminders', null))

@@ -41,5 +41,6 @@ test('upload, then download through a signed temporary link', async () => {
 test('a missing file has no link; a path escaping the folder is refused', async () => {
   const res = (await app.getTempFileURL({ fileList: [{ fileID: 'cloud://local-env.local-bucket/none.xlsx', maxAge: 60 }] })) as unknown as { fileList: { code: string }[] }
   expect(res.fileList[0]?.code).toBe('STORAGE_FILE_NONEXIST')
-  await expect(app.uploadFile({ cloudPath: '../escape.txt', fileContent: Buffer.from('x') })).rejects.toBeDefined()
+  await expect(app.uploadFile({ cloudPath: '../escape.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject({ code: 'INVALID_PARAM' })
+  await expect(app.uploadFile({ cloudPath: 'a/./b.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject({ code: 'INVALID_PARAM' })
 })

@@ -9,7 +9,7 @@ import { benchVotes } from './votes'
 
 let cloud: TestCloud
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: '2026-11-20T02:00:00.000Z' })
 })
 afterAll(() => cloud.close())
 

@@ -4,7 +4,7 @@
  * review queue, tally, dashboard) on the demo branch, counted by the local backend, beside its target.
  */
 import { beijingMonth } from '../../shared/src/rules/time'
-import { DEMO, devOpenid, type TestCloud } from '../support/cloud'
+import { DEMO, clock, devOpenid, type TestCloud } from '../support/cloud'
 import { benchMeetings, type MeetingsBench } from './meetings'
 import { measure, type Measured } from './measure'
 
@@ -66,7 +66,7 @@ export interface ActionsBench {
 /** Runs on a cloud seeded with the demo (ideally grown to 50 members); `burst` members sign in at once. */
 export async function benchActions(cloud: TestCloud, burst = 300): Promise<ActionsBench> {
   const rows: ActionFigure[] = []
-  const now = new Date()
+  const now = clock.now()
   const month = beijingMonth(now)
   const year = Number(month.slice(0, 4))
   const member = devOpenid(DEMO.m.formal)
@@ -93,7 +93,7 @@ export async function benchActions(cloud: TestCloud, burst = 300): Promise<Actio
   // A member's own pages and writes.
   await run('dues', 'memberDues', {}, member, '我的党费', 'member')
   await run('points', 'listEntries', { month }, member, '我的积分明细', 'member')
-  await run('points', 'submitEntry', { branchId: DEMO.branch, clientKey: `bench-${Date.now()}`, month, itemCode: 'volunteer', description: '参加社区志愿服务（基准测试）' }, member, '积分申报', 'member')
+  await run('points', 'submitEntry', { branchId: DEMO.branch, clientKey: `bench-${now.getTime()}`, month, itemCode: 'volunteer', description: '参加社区志愿服务（基准测试）' }, member, '积分申报', 'member')
   const round = cloud.db.dump('eval_rounds').find((r) => r._id === `ev_${DEMO.branch}_${year}`) as { gradedIds: string[] } | undefined
   const ballot = (round?.gradedIds ?? []).filter((id) => id !== DEMO.m.formal).map((memberId) => ({ memberId, grade: 'qualified' }))
   await run('evaluation', 'vote', { roundId: `ev_${DEMO.branch}_${year}`, rows: ballot }, member, '民主评议 · 投票', 'member')

@@ -4,7 +4,7 @@ import { benchMeetings } from './meetings'
 
 let cloud: TestCloud
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: '2026-11-20T02:00:00.000Z' })
 })
 afterAll(() => cloud.close())
 

@@ -37,7 +37,7 @@ export interface MeetingsBench {
 
 /** Adds a branch of `size` members (the first one its 书记) straight into the database; returns their ids. */
 const addBranch = async (cloud: TestCloud, branchId: string, size: number): Promise<string[]> => {
-  const now = new Date().toISOString()
+  const now = clock.now().toISOString()
   const base = cloud.db.dump('orgs').find((o) => o._id === DEMO.branch)
   const ids = Array.from({ length: size }, (_, i) => `${branchId}_m${String(i).padStart(3, '0')}`)
   await cloud.db.insertMany('orgs', [{ ...base, _id: branchId, name: `基准测试支部${branchId}`, groups: [] }])
@@ -61,7 +61,7 @@ export const benchMeetings = async (cloud: TestCloud, burst = 300): Promise<Meet
   }
   const member = devOpenid(DEMO.m.formal)
   const sec = devOpenid(DEMO.m.secretary)
-  const tomorrow = addDays(beijingDate(new Date()), 1)
+  const tomorrow = addDays(beijingDate(clock.now()), 1)
   const fields = { kind: 'theme-day', topic: '基准测试', date: tomorrow, time: '10:00', place: '会议室', hostId: DEMO.m.secretary, recorderId: DEMO.m.organizer }
   const m = data((await invoke(cloud, 'createMeeting', { fields }, sec)).reply)
   clock.set(new Date(Date.parse(String(m.startsAt)) - 5 * 60_000))
@@ -77,8 +77,8 @@ export const benchMeetings = async (cloud: TestCloud, burst = 300): Promise<Meet
     note('meetings.requestLeave', await invoke(cloud, 'requestLeave', { meetingId: m.id, reason: '出差' }, devOpenid('m_b1_15')))
     note('meetings.memberAttendance', await invoke(cloud, 'memberAttendance', { year: Number(tomorrow.slice(0, 4)) }, member))
     note('meetings.meetingAttendance', await invoke(cloud, 'meetingAttendance', { meetingId: m.id }, sec))
-    note('meetings.attendanceGrid', await invoke(cloud, 'attendanceGrid', { year: Number(beijingDate(new Date()).slice(0, 4)) }, sec))
-    note('meetings.compliance', await invoke(cloud, 'compliance', { year: Number(beijingDate(new Date()).slice(0, 4)) }, sec))
+    note('meetings.attendanceGrid', await invoke(cloud, 'attendanceGrid', { year: Number(beijingDate(clock.now()).slice(0, 4)) }, sec))
+    note('meetings.compliance', await invoke(cloud, 'compliance', { year: Number(beijingDate(clock.now()).slice(0, 4)) }, sec))
   } finally {
     clock.reset()
   }

@@ -47,14 +47,14 @@ const crashed = []
 const seconds = {}
 for (const name of scenarios) {
   const out = join(tmp, `${name}.json`)
-  const t0 = Date.now()
+  const t0 = performance.now()
   console.log(`\n▶ ${name}`)
   const r = spawnSync(
     process.execPath,
     ['--disable-warning=MaxListenersExceededWarning', '-r', join(root, 'tests', 'bench', 'register.cjs'), join(root, 'tests', 'bench', 'scenario.ts'), name, out],
     { cwd: root, stdio: 'inherit', env: { ...process.env, SILENCE: 'true' } },
   )
-  seconds[name] = Math.round((Date.now() - t0) / 1000)
+  seconds[name] = Math.round((performance.now() - t0) / 1000)
   if (r.status !== 0 || !existsSync(out)) {
     crashed.push(name)
     console.log(`✘ ${name} crashed (exit ${r.status ?? r.signal})`)

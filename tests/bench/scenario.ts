@@ -19,11 +19,14 @@ import { H5_DIR, h5FirstRender, h5InitialJs, weappSizes, WEAPP_PACKAGE_LIMIT } f
 /** The demo 第一党支部 grown from 30 to this many members for the bench. */
 export const BENCH_BRANCH_MEMBERS = 50
 
+/** The instant every bench stack lives at (10:00 Beijing, Friday 2026-11-20): figures do not depend on the run's date. */
+export const BENCH_AT = '2026-11-20T02:00:00.000Z'
+
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   /** Requests per action on the demo branch of 50 with a year of records; the sign-in and vote bursts. */
   async demo() {
     setDemoExtraMembers(BENCH_BRANCH_MEMBERS - 30)
-    const cloud = await startTestCloud()
+    const cloud = await startTestCloud({ at: BENCH_AT })
     try {
       const members = cloud.db.dump('members').filter((m) => m.branchId === DEMO.branch).length
       const actions = await benchActions(cloud, Number(process.env.BENCH_SIGNIN_BURST ?? 300))
@@ -36,7 +39,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
 
   /** The 上级 overview over 100 branches / 5,000 members, and a 50-member branch's dashboard in that org. */
   async org() {
-    const cloud = await startTestCloud({ parts: [bigOrg({ branches: 100, membersPerBranch: 50 })] })
+    const cloud = await startTestCloud({ at: BENCH_AT, parts: [bigOrg({ branches: 100, membersPerBranch: 50 })] })
     try {
       const b = await benchWorkbench(cloud)
       const row = (action: 'overview' | 'dashboard', view: string, audience: 'overview' | 'dashboard') =>
@@ -52,7 +55,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
 
   /** 5,000 reminders due at once, WeChat answering in 20 ms. */
   async fanout() {
-    const cloud = await startTestCloud({ seed: false })
+    const cloud = await startTestCloud({ at: BENCH_AT, seed: false })
     try {
       const r = await runFanout(cloud.db, { recipients: 5000, latencyMs: 20 })
       const sent = r.ticks.reduce((a, t) => a + t.sent, 0)
@@ -97,7 +100,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   async frontend() {
     const weapp = weappSizes()
     const initial = h5InitialJs()
-    const cloud = await startTestCloud()
+    const cloud = await startTestCloud({ at: BENCH_AT })
     const host = await createHost({ db: cloud.db, mode: 'bundle', h5Dir: H5_DIR })
     try {
       const url = await host.listen(0)

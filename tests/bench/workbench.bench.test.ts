@@ -8,7 +8,7 @@ import { benchWorkbench } from './workbench'
 
 let cloud: TestCloud
 beforeAll(async () => {
-  cloud = await startTestCloud({ parts: [bigOrg({ branches: 100, membersPerBranch: 50, ledgerMonths: 3 })] })
+  cloud = await startTestCloud({ at: '2026-11-20T02:00:00.000Z', parts: [bigOrg({ branches: 100, membersPerBranch: 50, ledgerMonths: 3 })] })
 }, 240_000)
 afterAll(() => cloud.close())
 

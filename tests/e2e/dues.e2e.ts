@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { beijingMonth, formatMonthCN } from '../../shared/src/rules/time'
 import { DEMO, devOpenid } from '../../local/seed'
-import { callAs, closeBrowser, open, phone, shot } from './support'
+import { callAs, closeBrowser, E2E_AT, open, phone, shot } from './support'
 
 afterAll(async () => {
   await closeBrowser()
@@ -50,7 +50,7 @@ const BASES: { memberId: string; base: string; fen: number; shown: string }[] = 
 ]
 
 test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交至 this month; boundaries; .xlsx export matches the ledger', async () => {
-  const month = beijingMonth(new Date())
+  const month = beijingMonth(new Date(E2E_AT))
 
   // 1. The 党费管理员 types the bases on the 核定 screen; amount and band show while typing.
   const mgr = await phone(MANAGER)
@@ -181,7 +181,7 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
 })
 
 test('补交 in one payment, 代交 by a relative, from the arrears list; an import with a bad row imports nothing; the 书记 sees the 6-month flag', async () => {
-  const month = beijingMonth(new Date())
+  const month = beijingMonth(new Date(E2E_AT))
   const XU = DEMO.m.mobile // 许海燕: three months behind in the seed
   const mgr = await phone(MANAGER)
 
@@ -208,7 +208,7 @@ test('补交 in one payment, 代交 by a relative, from the arrears list; an imp
   ws.addRow(['序号', '姓名', '类别', '基数（元）', '金额（元）'])
   ws.addRow([1, '张建国', '在职', 8600, 129])
   ws.addRow([2, '李红梅', '在职', 7200, 100])
-  const file = `${tmpdir()}/dues-import-${Date.now()}.xlsx`
+  const file = `${tmpdir()}/dues-import-${process.pid}.xlsx`
   await wb.xlsx.writeFile(file)
   await open(mgr.page, 'subpackages/dues-admin/import/index')
   const [chooser] = await Promise.all([mgr.page.waitForEvent('filechooser'), mgr.page.getByTestId('pick-xlsx').click()])

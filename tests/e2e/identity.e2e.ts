@@ -11,7 +11,7 @@ test('组织委员 adds a member, issues a code; a new WeChat user binds and see
   // 1. The 组织委员 adds a member.
   const admin = await phone(devOpenid(DEMO.m.organizer))
   await open(admin.page, 'subpackages/admin/member-edit/index')
-  const name = `测试${Date.now() % 100000}`.replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)] as string)
+  const name = `测试${process.pid % 100000}`.replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)] as string)
   await admin.page.locator('[data-testid=field-name] input').fill(name)
   await admin.page.locator('[data-testid=field-gender-female]').click()
   await admin.page.locator('[data-testid=field-joinedAt]').click()
@@ -31,7 +31,7 @@ test('组织委员 adds a member, issues a code; a new WeChat user binds and see
   await shot(admin.page, 'identity-2-invite-code')
 
   // 3. A new, unbound WeChat user: every page leads to binding.
-  const user = await phone(`dev_e2e_${Date.now()}`)
+  const user = await phone(`dev_e2e_${process.pid}`)
   await open(user.page, 'pages/meetings/index')
   await user.page.locator('[data-testid=bind-page]').waitFor()
   await openFresh(user.page, 'pages/index/index')

@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core'
 import { DEMO, DEMO_MEETINGS, devOpenid } from '../../local/seed'
-import { closeBrowser, open, openFresh, phone, png, setClock, shot } from './support'
+import { beijingDate } from '../../shared/src/rules/time'
+import { closeBrowser, E2E_AT, open, openFresh, phone, png, setClock, shot } from './support'
 
 const sec = devOpenid(DEMO.m.secretary)
 const member = devOpenid(DEMO.m.formal)
@@ -33,9 +34,9 @@ const confirmModal = async (page: Page, text: string): Promise<void> => {
 }
 
 test('书记 sets up a 主题党日, a member signs in with the rotating code, the recorder marks the elderly member, leave is approved', async () => {
-  // The browser picks today's date; the stack lives at 14:25 Beijing time today, five minutes before the
-  // meeting (14:30 is the form's default time), so sign-in is open.
-  const today = new Date().toISOString().slice(0, 10)
+  // The phone picks the stack's date; the stack lives at 14:25 Beijing time that day, five minutes before
+  // the meeting (14:30 is the form's default time), so sign-in is open.
+  const today = beijingDate(new Date(E2E_AT))
   await setClock(`${today}T06:25:00.000Z`)
 
   // 1. The 书记 sets up the meeting through the form, at the venue: sign-in checks the place.

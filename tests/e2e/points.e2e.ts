@@ -6,7 +6,8 @@
 import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
 import { pointsDemoPeriods } from '../../local/seed/points'
-import { closeBrowser, open, phone, png, shot } from './support'
+import { beijingDate } from '../../shared/src/rules/time'
+import { closeBrowser, E2E_AT, open, phone, png, shot } from './support'
 
 const member = devOpenid(DEMO.m.formal)
 const leader = devOpenid(DEMO.m.leader1)
@@ -25,7 +26,7 @@ const confirmModal = async (page: Page, text: string): Promise<void> => {
 }
 
 test('申报 with a photo → 党小组长 approves → 组织委员 approves → month total changes; the quarter is published and the member sees it', async () => {
-  const description = `端到端测试：协助社区完成独居老人走访登记 ${Date.now()}`
+  const description = '端到端测试：协助社区完成独居老人走访登记'
 
   // 1. The member's page: this month's counted points before.
   const m = await phone(member)
@@ -78,7 +79,7 @@ test('申报 with a photo → 党小组长 approves → 组织委员 approves �
   await shot(m.page, 'points-06-member-approved')
 
   // 6. The 支委 publishes the finished quarter; the member sees it under 季度公示.
-  const { readyKey } = pointsDemoPeriods(new Date().toISOString())
+  const { readyKey } = pointsDemoPeriods(E2E_AT)
   if (!readyKey) throw new Error('the seed leaves a finished quarter to publish')
   await open(o.page, 'subpackages/points-admin/index/index')
   await o.page.getByTestId('points-admin-page').waitFor()
@@ -91,7 +92,7 @@ test('申报 with a photo → 党小组长 approves → 组织委员 approves �
 
   await open(m.page, 'subpackages/points/index/index')
   await m.page.getByTestId('points-page').waitFor()
-  if (!readyKey.startsWith(String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear()))) {
+  if (!readyKey.startsWith(beijingDate(new Date(E2E_AT)).slice(0, 4))) {
     await m.page.getByText(`${readyKey.slice(0, 4)}年`, { exact: true }).click()
   }
   const pub = m.page.locator(`[data-testid=my-publication][data-key="${readyKey}"]`)

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
 import { themeDayOf } from '../../shared/src/rules/theme-day'
 import { addDays, beijingDate, formatDateCN, monthOf, shiftMonth } from '../../shared/src/rules/time'
-import { BASE, closeBrowser, open, phone, setClock, shot } from './support'
+import { BASE, closeBrowser, E2E_AT, open, phone, setClock, shot } from './support'
 
 const member = devOpenid(DEMO.m.formal)
 
@@ -31,7 +31,7 @@ const outbox = async (): Promise<OutboxMessage[]> => ((await (await fetch(`${BAS
 test('a member turns on 主题党日 reminders; at T−1 18:00 the message goes out with the right fields and the to-do is on 首页', async () => {
   // A 主题党日 two months ahead (the demo branch: the 26th, moved off holidays), far from anything the
   // stack's own 10-minute timer could reach before the clock is moved.
-  const today = beijingDate(new Date())
+  const today = beijingDate(new Date(E2E_AT))
   const day = themeDayOf({ kind: 'day-of-month', day: 26, shiftIfHoliday: true }, shiftMonth(monthOf(today), 2))
   const eve = addDays(day, -1)
 

@@ -5,13 +5,21 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
-import { crc32, deflateSync } from 'node:zlib'
 import { join } from 'node:path'
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080'
+/** The instant the stack was started at (global-setup); every phone's clock follows the stack's. */
+export const E2E_AT = process.env.E2E_AT ?? '2026-11-20T02:00:00.000Z'
 export const ARTIFACTS = join(__dirname, 'artifacts')
 
 let browser: Browser | null = null
+const contexts = new Set<BrowserContext>()
+
+/** The stack's current instant (its clock runs on from where a test set it). */
+export const stackNow = async (): Promise<Date> => {
+  const r = (await (await fetch(`${BASE}/dev/clock`)).json()) as { now: string }
+  return new Date(r.now)
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -48,6 +56,10 @@ export const phone = async (openid: string, at?: { latitude: number; longitude: 
     locale: 'zh-CN',
     ...(at ? { geolocation: at, permissions: ['geolocation'] } : {}),
   })
+  // The phone's date is the stack's (date pickers open on "today", pages show this month).
+  await context.clock.install({ time: await stackNow() })
+  contexts.add(context)
+  context.on('close', () => contexts.delete(context))
   const url = new URL(BASE)
   await context.addCookies([{ name: 'zhibu_openid', value: openid, domain: url.hostname, path: '/' }])
   const page = await context.newPage()
@@ -88,32 +100,19 @@ export const callAs = async (openid: string, fn: string, action: string, input: 
   return body.data
 }
 
-/** Local-only time control: move the stack's clock (runs timers after). */
+/**
+ * Local-only time control: move the stack's clock (runs timers after); `null` goes back to the instant
+ * the stack started at. Open phones follow.
+ */
 export const setClock = async (iso: string | null): Promise<void> => {
   await fetch(`${BASE}/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(iso ? { set: iso } : { reset: true }),
   })
+  const now = await stackNow()
+  await Promise.all([...contexts].map((c) => c.clock.setSystemTime(now)))
 }
 
-/** A small valid PNG (a colour gradient) for the photo pickers. */
-export function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(td) >>> 0)
-    return Buffer.concat([len, td, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0)
-  ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0)])
-  for (let x = 0; x < width; x++) row.set([200, 22 + x, 29], 1 + x * 3)
-  const raw = Buffer.concat(Array.from({ length: height }, () => row))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
-}
+/** A small valid PNG (a colour gradient) for the photo pickers (shared with the handler tests). */
+export { png } from '../support/images'

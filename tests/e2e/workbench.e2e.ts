@@ -12,7 +12,7 @@ import { DEMO, devOpenid } from '../../local/seed'
 import { gapMonth } from '../../local/seed/workbench'
 import { readSheets } from '../../cloudfunctions/workbench/xlsx'
 import { monthRange } from '../../shared/src/rules/time'
-import { closeBrowser, open, phone, setClock, shot } from './support'
+import { closeBrowser, E2E_AT, open, phone, setClock, shot } from './support'
 
 const sec = devOpenid(DEMO.m.secretary)
 
@@ -31,7 +31,7 @@ const confirmModal = async (page: Page, text: string): Promise<void> => {
 }
 
 test('the 书记 follows the missing 党小组会 to a prefilled meeting, records it, and the gap disappears', async () => {
-  const month = gapMonth(new Date().toISOString())
+  const month = gapMonth(E2E_AT)
   const year = month.slice(0, 4)
   const m = Number(month.slice(5))
   const key = `gap:group:${month}:${DEMO.groups.g2}:`

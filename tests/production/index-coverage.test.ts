@@ -13,10 +13,14 @@ import { withInvocationTag, type QueryShape as DbQueryShape } from '../../local/
 import { accessPaths, checkCoverage, coverage, formatUncovered, indexServes, suggestIndex, type QueryShape } from '../../scripts/lib/index-coverage'
 import { domains } from '../../shared/src/contract'
 import type { Policy, PolicyRole, Scope } from '../../shared/src/contract/roles'
-import { FIXTURES } from '../fixtures'
+import { fixturesAt } from '../fixtures'
 import { PERSONAS, type Persona } from '../fixtures/personas'
 import type { Target } from '../fixtures/types'
 import { startTestCloud, type TestCloud } from '../support/cloud'
+
+// The demo branch and the fixtures aimed at it, made at 10:00 Beijing, Friday 2026-11-20.
+const AT = '2026-11-20T02:00:00.000Z'
+const FIXTURES = fixturesAt(AT)
 
 const k = (...fields: string[]) => fields.map((f) => (f.startsWith('-') ? { field: f.slice(1), direction: -1 as const } : { field: f, direction: 1 as const }))
 const idx = (collection: string, ...fields: string[]): IndexSpec => ({ collection: collection as IndexSpec['collection'], name: fields.join('_'), keys: k(...fields), serves: 'test' })
@@ -117,7 +121,7 @@ describe('the sweep: every action as every persona it admits, and every timer', 
   }
 
   beforeAll(async () => {
-    cloud = await startTestCloud()
+    cloud = await startTestCloud({ at: AT })
     const previous = cloud.db.onQuery
     cloud.db.onQuery = (shape) => {
       previous?.(shape)
@@ -143,7 +147,7 @@ describe('the sweep: every action as every persona it admits, and every timer', 
     }
     for (const fn of functionNames()) {
       for (const t of functionConfig(fn).triggers ?? []) {
-        await invoke(fn, `${fn} timer ${t.name}`, { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() }, null)
+        await invoke(fn, `${fn} timer ${t.name}`, { Type: 'Timer', TriggerName: t.name, Time: AT }, null)
         calls++
       }
     }

@@ -92,7 +92,7 @@ const provision = async (argv: string[], vars: Record<string, string | undefined
 }
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ seed: false })
+  cloud = await startTestCloud({ at: '2026-03-01T02:00:00.000Z', seed: false })
 })
 afterAll(() => cloud.close())
 beforeEach(async () => {

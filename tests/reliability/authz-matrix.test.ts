@@ -5,10 +5,14 @@
  */
 import { domains } from '../../shared/src/contract'
 import type { Policy, PolicyRole, Scope } from '../../shared/src/contract/roles'
-import { FIXTURES } from '../fixtures'
+import { fixturesAt } from '../fixtures'
 import { PERSONAS, type Persona } from '../fixtures/personas'
 import type { Target } from '../fixtures/types'
 import { startTestCloud, type TestCloud } from '../support/cloud'
+
+// The demo branch and the fixtures aimed at it, made at 10:00 Beijing, Friday 2026-11-20.
+const AT = '2026-11-20T02:00:00.000Z'
+const FIXTURES = fixturesAt(AT)
 
 const covers = (scope: Scope, p: Persona, t: Target): boolean => {
   switch (scope) {
@@ -30,7 +34,7 @@ const expectedAllowed = (policy: Policy, p: Persona, t: Target) =>
 
 let cloud: TestCloud
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 

@@ -7,16 +7,20 @@ import fc from 'fast-check'
 import { domains } from '../../shared/src/contract'
 import type { ActionDef } from '../../shared/src/contract/define'
 import type { Policy } from '../../shared/src/contract/roles'
-import { FIXTURES } from '../fixtures'
+import { fixturesAt } from '../fixtures'
 import { PERSONAS } from '../fixtures/personas'
 import { startTestCloud, type TestCloud } from '../support/cloud'
+
+// The demo branch and the fixtures aimed at it, made at 10:00 Beijing, Friday 2026-11-20.
+const AT = '2026-11-20T02:00:00.000Z'
+const FIXTURES = fixturesAt(AT)
 
 const RUNS = Number(process.env.MALFORMED_RUNS ?? 200)
 
 let cloud: TestCloud
 let tried = 0
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(async () => {
   console.log(`malformed input: ${tried} refused payloads tried`)

@@ -87,7 +87,8 @@ const shipped = (): string[] => {
   if (!functionNames().every((fn) => existsSync(join(bundleDir, fn, 'index.js')))) {
     execFileSync(process.execPath, ['scripts/build-functions.mjs'], { cwd: root, stdio: 'ignore' })
   }
-  if (!existsSync(join(h5Dir, 'index.html'))) execFileSync('npm', ['run', 'build:h5', '--silent'], { cwd: root, stdio: 'ignore' })
+  // Always a production build: under jest NODE_ENV is 'test', which asks Taro for dev-only plugins.
+  if (!existsSync(join(h5Dir, 'index.html'))) execFileSync('npm', ['run', 'build:h5', '--silent'], { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
   const bundles = functionNames().map((fn) => join(bundleDir, fn, 'index.js'))
   const h5 = walk(h5Dir).filter((f) => /\.(js|html|css|json|map|txt|svg)$/.test(f))
   return [...bundles, ...h5]

@@ -173,7 +173,7 @@ export async function runFanout(db: DbService, opts: FanoutOptions = {}): Promis
   const perRun: number[] = []
   const store = createStore()
   let crashed = false
-  const t0 = Date.now()
+  const t0 = performance.now()
 
   for (let i = 0; i < maxTicks; i++) {
     const now = new Date(Date.parse(FANOUT_NOW) + i * TICK_MS)
@@ -189,7 +189,7 @@ export async function runFanout(db: DbService, opts: FanoutOptions = {}): Promis
     })
     const notifier = fakeWechat(latency, deliveries, crashThisRun ? { crashAfter: opts.crashAfterSends, onCrash, dead: () => dead } : {})
     const runStore = crashThisRun ? mortalStore(store, () => dead) : store
-    const started = Date.now()
+    const started = performance.now()
     const run = withInvocationTag(tag, () => runTick({ store: runStore, now, notifier, log: silent, budgetMs: opts.budgetMs, concurrency: opts.concurrency }))
     const outcome = await Promise.race([run, crash])
     const requests = db.counters(tag).requests
@@ -198,13 +198,13 @@ export async function runFanout(db: DbService, opts: FanoutOptions = {}): Promis
       crashed = true
       // The dead run never finishes; give its in-flight requests a moment to land, as they would.
       await new Promise((r) => setTimeout(r, 200))
-      ticks.push({ ...emptyReport(), elapsedMs: Date.now() - started, requests })
+      ticks.push({ ...emptyReport(), elapsedMs: performance.now() - started, requests })
       continue
     }
     ticks.push({ ...outcome, requests })
     if (outcome.remaining === 0 && outcome.waiting === 0) break
   }
-  const elapsedMs = Date.now() - t0
+  const elapsedMs = performance.now() - t0
   let duplicates = 0
   for (const c of deliveries.values()) duplicates += c - 1
   const accepted = perRun.reduce((a, b) => a + b, 0)

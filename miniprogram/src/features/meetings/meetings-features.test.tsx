@@ -15,6 +15,8 @@ afterEach(() => {
 })
 
 const CODE = 'ZB1.mt_1.118000000.abcdefghijklmnopqrstuv'
+/** The host screen's instant: the phone's clock and the server's agree on it. */
+const HOST_NOW = '2026-11-26T06:30:10.000Z'
 const host = (present: number, code = CODE) => ({
   meetingId: 'mt_1',
   topic: '主题党日',
@@ -22,7 +24,7 @@ const host = (present: number, code = CODE) => ({
   code,
   refreshAt: '2026-11-26T06:30:15.000Z',
   expiresAt: '2026-11-26T06:30:30.000Z',
-  serverNow: new Date().toISOString(),
+  serverNow: HOST_NOW,
   opensAt: '2026-11-26T06:00:00.000Z',
   closesAt: '2026-11-26T07:00:00.000Z',
   due: 29,
@@ -32,7 +34,7 @@ const host = (present: number, code = CODE) => ({
 
 describe('useHostCode', () => {
   it('polls the host screen and shows the latest code and count', async () => {
-    jest.useFakeTimers()
+    jest.useFakeTimers({ now: Date.parse(HOST_NOW) })
     let present = 0
     api = installFakeApi(() => ok(host(present++, `ZB1.mt_1.${118000000 + present}.abcdefghijklmnopqrstuv`)))
     const { result, unmount } = renderHook(() => useHostCode('mt_1', true, 3000))
