@@ -1,7 +1,8 @@
 /**
  * Documents of the 民主评议 feature. A round is one denormalised document (members, 自评, settings,
- * grades) so a member's ballot page is one read; a ballot carries no voter, no openid and no time; the
- * roster `${roundId}_${memberId}` says only that the member voted (both written in one transaction).
+ * grades) so a member's ballot page is one read. No ballot is stored: a vote adds its marks into one of
+ * the round's tally shards, and the roster `${roundId}_${memberId}` says only that the member voted (both
+ * written in one transaction).
  */
 import type { MemberStatus } from '@shared/contract/roles'
 import type { EvaluationGrade } from '@shared/rules/evaluation'
@@ -85,17 +86,24 @@ export interface EvalRoundDoc {
 }
 
 /**
- * One 民主测评 ballot. Random `_id`; no voter, no openid, no time. `marks` holds only the rows that are not
- * 合格 (see `encodeBallot` in shared/src/rules/evaluation-extra.ts): with self excluded, a full ballot
- * would name its voter by the one missing row.
+ * `${roundId}_t${k}`: one of a round's tally shards (cloudfunctions/evaluation/tally.ts). All of them are
+ * written when the round opens, with every key in place, so neither their order nor their shape changes
+ * with the votes; a vote adds 1 to `ballots` and to each of its marks in one shard picked at random. The
+ * round's tally is the sum of its shards; at close they are folded into shard 0. No voter, no time.
  */
-export interface EvalBallotDoc {
+export interface EvalTallyDoc {
   _id: string
   roundId: string
-  marks: Record<string, EvaluationGrade>
+  /** Ballots added into this shard. */
+  ballots: number
+  /**
+   * Per graded member, how many of those ballots gave each grade of the scale other than 合格 (合格 is the
+   * rest: see `tallyMarkCounts` in shared/src/rules/evaluation-extra.ts).
+   */
+  counts: Record<string, Partial<Record<EvaluationGrade, number>>>
 }
 
-/** `${roundId}_${memberId}`: this member has voted in this round. Nothing else. */
+/** `${roundId}_${memberId}`: this member has voted in this round. Nothing else (no time, no marks). */
 export interface EvalRosterDoc {
   _id: string
   roundId: string

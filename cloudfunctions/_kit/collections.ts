@@ -9,7 +9,7 @@ import type { ProfileId } from '@shared/profiles/ids'
 import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
 import type { MeetingKind } from '@shared/rules/meetings'
 import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from './collections-dues'
-import type { EvalBallotDoc, EvalRosterDoc, EvalRoundDoc } from './collections-evaluation'
+import type { EvalRosterDoc, EvalRoundDoc, EvalTallyDoc } from './collections-evaluation'
 import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsSchemeDoc, PointsYearDoc } from './collections-points'
 import type { ReminderEventDoc, ReminderLogDoc, ReminderSubsDoc, TodoDoc } from './collections-reminders'
 import type { AssessmentDoc, StudyDoc, TalkDoc } from './collections-workbench'
@@ -119,10 +119,12 @@ export interface BootstrapDoc {
   orgId: string | null
 }
 
-/** Fixed-window counters for rate limits, `${key}_${window}`. */
+/** Sliding-window attempt limits (`_kit/rate-limit.ts`), `<limit>_<subject>`. */
 export interface RateLimitDoc {
   _id: string
-  count: number
+  /** Instants (epoch ms, ascending) of the last accepted attempts, at most the limit's `max`. */
+  hits: number[]
+  /** When the document stops mattering (the last attempt has left the window): safe to delete after. */
   expiresAt: string
 }
 
@@ -328,7 +330,7 @@ export interface Collections {
   dues_ledger: DuesLedgerDoc
   dues_publications: DuesPublicationDoc
   eval_rounds: EvalRoundDoc
-  eval_ballots: EvalBallotDoc
+  eval_tallies: EvalTallyDoc
   eval_roster: EvalRosterDoc
   points_branches: PointsBranchDoc
   points_schemes: PointsSchemeDoc
@@ -365,7 +367,7 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   dues_ledger: true,
   dues_publications: true,
   eval_rounds: true,
-  eval_ballots: true,
+  eval_tallies: true,
   eval_roster: true,
   points_branches: true,
   points_schemes: true,

@@ -52,7 +52,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'dues_ledger', name: 'member_payment', keys: k('memberId', 'paymentId'), serves: 'dues.reviewReport' },
   { collection: 'dues_publications', name: 'branch_period', keys: k('branchId', '-period'), serves: 'dues.listPublications' },
   { collection: 'eval_rounds', name: 'branch_year_seq', keys: k('branchId', '-year', '-seq'), serves: 'evaluation: latest round of a branch, listRounds, openRound (rounds of the branch)' },
-  { collection: 'eval_ballots', name: 'round', keys: k('roundId'), serves: 'evaluation.getTally / setFinalGrades / exportXlsx (ballots of a round)' },
+  { collection: 'eval_tallies', name: 'round', keys: k('roundId'), serves: 'evaluation.getTally / setFinalGrades / exportXlsx / closeRound / publishResults (tally shards of a round)' },
   { collection: 'eval_roster', name: 'round', keys: k('roundId'), serves: 'evaluation: roster lookup from the round (turnout, voted), closeRound count' },
   { collection: 'talks', name: 'branch_year_date', keys: k('branchId', 'year', 'date'), serves: 'workbench.listTalks, workbench-data (dashboard 谈心谈话)' },
   { collection: 'study_records', name: 'branch_year_member', keys: k('branchId', 'year', 'memberId'), serves: 'workbench.listStudy, workbench-data (dashboard 学时)' },

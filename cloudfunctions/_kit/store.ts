@@ -70,7 +70,8 @@ export interface Tx {
   get<C extends CollectionName>(c: C, id: string): Promise<Doc<C> | null>
   create<C extends CollectionName>(c: C, id: string, doc: Omit<Doc<C>, '_id'>): Promise<void>
   set<C extends CollectionName>(c: C, id: string, doc: Omit<Doc<C>, '_id'>): Promise<void>
-  update<C extends CollectionName>(c: C, id: string, patch: Patch<C>): Promise<void>
+  /** Documents changed: 0 when the document does not exist (an update never creates one). */
+  update<C extends CollectionName>(c: C, id: string, patch: Patch<C>): Promise<number>
   remove(c: CollectionName, id: string): Promise<void>
 }
 
@@ -94,8 +95,11 @@ export interface Store {
   updateWhere<C extends CollectionName>(c: C, where: Where, patch: Patch<C>): Promise<number>
   remove(c: CollectionName, id: string): Promise<number>
   aggregate<T = AnyDoc>(c: CollectionName, build: (agg: SdkAny, cmd: SdkAny) => SdkAny): Promise<T[]>
-  /** Runs `fn` in a transaction, retried by CloudBase on DATABASE_TRANSACTION_CONFLICT. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn` in a transaction, retried on DATABASE_TRANSACTION_CONFLICT (`attempts` in all, 5 by default:
+   * more where many callers write a few hot documents, as 民主测评 votes do their tally shards).
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { attempts?: number }): Promise<T>
   serverDate(): unknown
 }
 
@@ -145,7 +149,8 @@ const makeTx = (t: SdkAny, cmd: SdkAny): Tx => {
       await wrap(ref(c, id).set(stripId(doc as AnyDoc)))
     },
     async update(c, id, patch) {
-      await wrap(ref(c, id).update(replaceObjects(cmd, patch as AnyDoc)))
+      const res = await wrap<{ updated?: number }>(ref(c, id).update(replaceObjects(cmd, patch as AnyDoc)))
+      return res.updated ?? 0
     },
     async remove(c, id) {
       await wrap(ref(c, id).delete())
@@ -160,7 +165,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * The SDK's own runTransaction retries on any error, drops the callback's result and never rolls back;
  * this one rolls back and rethrows business errors, and retries only on DATABASE_TRANSACTION_CONFLICT.
  */
-const runTransaction = async <T>(db: SdkAny, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+const runTransaction = async <T>(db: SdkAny, fn: (tx: Tx) => Promise<T>, attempts = TX_ATTEMPTS): Promise<T> => {
   for (let attempt = 1; ; attempt++) {
     const t = await wrap<SdkAny>(db.startTransaction())
     try {
@@ -169,7 +174,7 @@ const runTransaction = async <T>(db: SdkAny, fn: (tx: Tx) => Promise<T>): Promis
       return result
     } catch (e) {
       await t.rollback().catch(() => undefined)
-      if (!isTxConflict(e) || attempt >= TX_ATTEMPTS) throw e
+      if (!isTxConflict(e) || attempt >= attempts) throw e
       await sleep(5 + Math.random() * 20 * attempt)
     }
   }
@@ -231,8 +236,8 @@ export const createStore = (): Store => {
       const res = await wrap<{ data: AnyDoc[] }>(build(db().collection(c).aggregate(), db().command).end())
       return res.data as never
     },
-    transaction(fn) {
-      return runTransaction(db(), fn)
+    transaction(fn, opts) {
+      return runTransaction(db(), fn, opts?.attempts)
     },
     serverDate() {
       return db().serverDate()

@@ -98,9 +98,12 @@ export async function upsertTodos(store: Store, inputs: TodoInput[], now: Date):
   }
 }
 
-/** Marks the to-do of (topic, subject, recipient) done, if it exists and is open; true when it changed. */
-export async function completeTodo(store: Store, topic: string, subject: string, recipientId: string, now: Date): Promise<boolean> {
-  const n = await store.updateWhere('todos', { _id: todoId(topic, subject, recipientId), done: false }, { done: true, doneAt: now.toISOString() })
+/**
+ * Marks the to-do of (topic, subject, recipient) done, if it exists and is open; true when it changed.
+ * `now` null records no time (`doneAt` null): a 民主评议 to-do must not date its member's vote.
+ */
+export async function completeTodo(store: Store, topic: string, subject: string, recipientId: string, now: Date | null): Promise<boolean> {
+  const n = await store.updateWhere('todos', { _id: todoId(topic, subject, recipientId), done: false }, { done: true, doneAt: now ? now.toISOString() : null })
   return n > 0
 }
 

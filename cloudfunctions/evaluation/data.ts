@@ -4,7 +4,7 @@
  * plus one read, and the 支委's live turnout plus one more.
  */
 import { AppError } from '@shared/contract/errors'
-import type { EvalBallotDoc, EvalRoundDoc } from '../_kit/collections-evaluation'
+import type { EvalRoundDoc } from '../_kit/collections-evaluation'
 import type { Store } from '../_kit/store'
 
 export const roundIdFor = (branchId: string, year: number, seq: number): string =>
@@ -47,10 +47,6 @@ export const requireRound = (found: RoundWithRoster | null): RoundWithRoster => 
   if (!found) throw new AppError('NOT_FOUND', '没有找到该评议')
   return found
 }
-
-/** Every stored ballot of a round (only their marks: a ballot holds nothing else). */
-export const loadBallots = (store: Store, roundId: string): Promise<Pick<EvalBallotDoc, 'marks'>[]> =>
-  store.findAll('eval_ballots', { roundId }, { fields: { marks: true } })
 
 /** Tallies are unreadable before close — for every role, the 书记 included. */
 export const assertClosed = (round: EvalRoundDoc): void => {

@@ -1,32 +1,38 @@
 /**
  * The demo 民主评议 as `npm start` shows it: last year's round published (grades within the cap, one
  * 不合格 with its 限期改正 record), this year's round open with some 自评 and ballots — and the same
- * invariants the function keeps (ballots = roster, no voter on a ballot, tallies sealed while open).
+ * invariants the function keeps (ballots counted = roster, no ballot stored, tallies sealed while open).
  */
-import { beijingDate } from '@shared/rules/time'
 import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
 
 let cloud: TestCloud
-const year = Number(beijingDate(new Date()).slice(0, 4))
+// 10:00 Beijing on a Friday in late November: this year's round is open, last year's published.
+const AT = '2026-11-20T02:00:00.000Z'
+const year = 2026
 const current = `ev_${DEMO.branch}_${year}`
 const last = `ev_${DEMO.branch}_${year - 1}`
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 
 const call = (action: string, input: unknown, openid: string) => cloud.call('evaluation', action, input, openid)
 
-test('every seeded round has as many ballots as roster records, and no ballot names a voter', () => {
-  const ballots = cloud.db.dump('eval_ballots')
+test('every seeded round counts as many ballots as roster records, and stores no ballot', () => {
+  expect(cloud.db.dumpAll()).not.toHaveProperty('eval_ballots')
+  const shards = cloud.db.dump('eval_tallies') as { _id: string; roundId: string; ballots: number }[]
   const roster = cloud.db.dump('eval_roster')
   for (const id of [current, last]) {
-    const b = ballots.filter((x) => x.roundId === id)
-    expect(b.length).toBeGreaterThan(0)
-    expect(b.length).toBe(roster.filter((x) => x.roundId === id).length)
-    for (const x of b) expect(Object.keys(x).sort()).toEqual(['_id', 'marks', 'roundId'])
+    const s = shards.filter((x) => x.roundId === id)
+    const ballots = s.reduce((n, x) => n + x.ballots, 0)
+    expect(ballots).toBeGreaterThan(0)
+    expect(ballots).toBe(roster.filter((x) => x.roundId === id).length)
+    for (const x of s) expect(Object.keys(x).sort()).toEqual(['_id', 'ballots', 'counts', 'roundId'])
   }
+  // The open round keeps its eight shards; last year's, closed, was folded into one.
+  expect(shards.filter((x) => x.roundId === current)).toHaveLength(8)
+  expect(shards.filter((x) => x.roundId === last).map((x) => x._id)).toEqual([`${last}_t0`])
 })
 
 test("last year's round: published, graded within the cap, 不合格 flagged and followed up", async () => {

@@ -1,6 +1,6 @@
 /**
  * The evaluation function through the real SDK on the local backend: opening a round, 自评, anonymous
- * ballots (stored ballots inspected: nothing links one to its voter; ballots = roster; tallies = ballots),
+ * ballots (no ballot stored: tally shards of counts only; ballots counted = roster; tallies = ballots),
  * races (5 submissions by one voter → 1 ballot, 50 voters at once → 50), tallies sealed until close for
  * every role, 组织评定 within the 优秀 cap (31 → 10), the village three-grade scale, 公示, 限期改正, export,
  * 自评 attachments (own folder only, shown with links), and the request budget of the hot actions.
@@ -14,6 +14,7 @@ import { demoOrg } from '../../local/seed/demo-org'
 import { evaluationSeed } from '../../local/seed/evaluation'
 import { SEED_PARTS } from '../../local/seed'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { png } from '../../tests/support/images'
 import { todoId } from '../_kit/todos'
 
 let cloud: TestCloud
@@ -22,12 +23,10 @@ const YEAR = 2026
 const sec = devOpenid(DEMO.m.secretary)
 
 beforeAll(async () => {
-  clock.set(NOW)
   // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
+  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
 })
 afterAll(async () => {
-  clock.reset()
   await cloud.close()
 })
 beforeEach(() => clock.set(NOW))
@@ -96,13 +95,16 @@ const openAs = (openid: string, branchId: string, extra: Record<string, unknown>
 const ballot = (voter: string, graded: readonly string[], pick: (memberId: string, i: number) => EvaluationGrade = () => 'qualified'): BallotRow[] =>
   graded.filter((id) => id !== voter).map((memberId, i) => ({ memberId, grade: pick(memberId, i) }))
 
-/** A picture upload: PNG magic bytes (nothing decodes it), and a file whose first bytes say otherwise. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+/** A picture upload: a whole 2×2 PNG (uploads are parsed to IEND), and a file whose first bytes say otherwise. */
+const PNG = png(2, 2).toString('base64')
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 2, 3])]).toString('base64')
 /** What a temporary link serves, as base64. */
 const fetched = async (url: string): Promise<string> => Buffer.from(await (await fetch(url)).arrayBuffer()).toString('base64')
 
-const ballotsOf = (roundId: string) => cloud.db.dump('eval_ballots').filter((b) => b.roundId === roundId)
+type Shard = { _id: string; roundId: string; ballots: number; counts: Record<string, Record<string, number>> }
+const shardsOf = (roundId: string) => cloud.db.dump('eval_tallies').filter((t) => t.roundId === roundId) as unknown as Shard[]
+/** Ballots counted in the round's tally shards (no ballot document exists). */
+const ballotsOf = (roundId: string) => shardsOf(roundId).reduce((n, s) => n + s.ballots, 0)
 const rosterOf = (roundId: string) => cloud.db.dump('eval_roster').filter((r) => r.roundId === roundId)
 
 describe('opening a round (第一党支部)', () => {
@@ -259,7 +261,7 @@ describe('民主测评 ballots', () => {
     expect(errCode(await call('vote', { roundId, rows }, 'dev_stranger'))).toBe('UNAUTHENTICATED')
     expect(errCode(await call('vote', { roundId, rows }, DEMO.adminOpenid))).toBe('FORBIDDEN')
     expect(errCode(await call('vote', { roundId: 'ev_nope', rows }, sec))).toBe('NOT_FOUND')
-    expect(ballotsOf(roundId)).toHaveLength(0)
+    expect(ballotsOf(roundId)).toBe(0)
   })
 
   test('one voter submitting 5 times at once → one ballot, one roster record', async () => {
@@ -267,13 +269,14 @@ describe('民主测评 ballots', () => {
     const rows = ballot(voter, graded(), (id) => (id === DEMO.m.secretary ? 'excellent' : 'qualified'))
     // The reminder's 首页 to-do, closed by the vote.
     const todo = todoId('evaluation', roundId, voter)
-    await cloud.db.insertMany('todos', [{ _id: todo, recipientId: voter, memberId: voter, branchId: DEMO.branch, topic: 'evaluation', subject: roundId, title: '民主评议：请投票', detail: null, link: '/subpackages/evaluation/index/index', dueDate: '2099-12-31', until: '2099-12-31', done: false, doneAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }])
+    await cloud.db.insertMany('todos', [{ _id: todo, recipientId: voter, memberId: voter, branchId: DEMO.branch, topic: 'evaluation', subject: roundId, title: '民主评议：请投票', detail: null, link: '/subpackages/evaluation/index/index', dueDate: '2099-12-31', until: '2099-12-31', done: false, doneAt: null, createdAt: NOW, updatedAt: NOW }])
     const replies = await Promise.all(Array.from({ length: 5 }, () => call('vote', { roundId, rows }, devOpenid(voter))))
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     expect(replies.filter((r) => !r.ok).map(errCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT'])
-    expect(ballotsOf(roundId)).toHaveLength(1)
+    expect(ballotsOf(roundId)).toBe(1)
     expect(rosterOf(roundId)).toEqual([{ _id: `${roundId}_${voter}`, roundId, memberId: voter }])
-    expect(cloud.db.dump('todos').find((t) => t._id === todo)).toMatchObject({ done: true })
+    // Closed without a time: a done-at would date the vote.
+    expect(cloud.db.dump('todos').find((t) => t._id === todo)).toMatchObject({ done: true, doneAt: null })
     const again = await call('vote', { roundId, rows }, devOpenid(voter))
     expect(again.ok ? null : again.error.message).toContain('已经投过票')
     const page = ok(await call('getRound', {}, devOpenid(voter))).round
@@ -317,7 +320,7 @@ describe('hot actions stay within the request budget', () => {
     const graded = (cloud.db.dump('eval_rounds')[0] as { gradedIds: string[] }).gradedIds
     const voted = await measured('vote', { roundId, rows: ballot(DEMO.m.leader1, graded) }, devOpenid(DEMO.m.leader1))
     expect(voted.reply.ok).toBe(true)
-    // caller lookup + the transaction's own five (start, read round, create roster, create ballot, commit)
+    // caller lookup + the transaction's own five (start, read round, create roster, add into a tally shard, commit)
     // + closing the voter's 首页 to-do.
     expect(voted.requests).toBe(1 + 5 + 1)
     const admin = await measured('getRoundAdmin', {}, sec)
@@ -325,7 +328,7 @@ describe('hot actions stay within the request budget', () => {
   })
 })
 
-describe('50 voters at once; stored ballots inspected', () => {
+describe('50 voters at once; stored tallies inspected', () => {
   const B = 'br_t50'
   const roundId = `ev_${B}_${YEAR}`
   let ids: string[] = []
@@ -346,33 +349,32 @@ describe('50 voters at once; stored ballots inspected', () => {
       }),
     )
     expect(replies.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.message))).toEqual([])
-    expect(ballotsOf(roundId)).toHaveLength(50)
+    expect(ballotsOf(roundId)).toBe(50)
     expect(rosterOf(roundId)).toHaveLength(50)
     expect(ok(await call('getRoundAdmin', { roundId }, `dev_${ids[1]}`)).round.turnout).toEqual({ voted: 50, eligible: 50 })
   })
 
-  test('no field of a stored ballot links it to its voter', () => {
-    const stored = ballotsOf(roundId)
-    const voters = new Set(ids)
-    const openids = new Set(ids.map((id) => `dev_${id}`))
-    for (const b of stored) {
-      expect(Object.keys(b).sort()).toEqual(['_id', 'marks', 'roundId'])
-      expect(b._id).toMatch(/^bal_[A-Za-z0-9]{12}$/)
-      // No value anywhere is a voter id, an openid or a time; the only member ids are marks' keys (the graded).
-      const values = JSON.stringify(Object.values(b.marks as Record<string, string>)) + String(b._id) + String(b.roundId)
-      for (const id of voters) expect(values.includes(id)).toBe(false)
-      for (const o of openids) expect(JSON.stringify(b).includes(o)).toBe(false)
-      expect(JSON.stringify(b)).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d{2}:\d{2}/)
+  test('no ballot is stored: the shards hold counts only, in a shape fixed at opening; the roster only who voted', () => {
+    expect(cloud.db.dumpAll()).not.toHaveProperty('eval_ballots')
+    const shards = shardsOf(roundId)
+    expect(shards.map((s) => s._id)).toEqual(Array.from({ length: 8 }, (_, k) => `${roundId}_t${k}`))
+    for (const s of shards) {
+      expect(Object.keys(s).sort()).toEqual(['_id', 'ballots', 'counts', 'roundId'])
+      // Every graded member, in round order, each with every grade but 合格: a vote changes numbers only.
+      expect(Object.keys(s.counts)).toEqual(ids)
+      for (const c of Object.values(s.counts)) expect(Object.keys(c)).toEqual(['excellent', 'basically-qualified', 'unqualified'])
+      expect(JSON.stringify(s)).not.toMatch(/dev_|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/)
     }
-    expect(new Set(stored.map((b) => b._id)).size).toBe(50)
-    // The roster says who voted and nothing else.
     for (const r of rosterOf(roundId)) expect(Object.keys(r).sort()).toEqual(['_id', 'memberId', 'roundId'])
   })
 
-  test('a voter who gives everyone 合格 stores a ballot identical to any other such voter', async () => {
-    // (Stored sparsely: the missing own row cannot be told from a 合格.) Checked on the encoding the store holds.
-    const plain = ballotsOf(roundId).filter((b) => Object.keys(b.marks as object).length === 0)
-    for (const b of plain) expect(b.marks).toEqual({})
+  test('the shards add up to the marks submitted (合格 is never counted, it is what is left)', () => {
+    const summed = new Map<string, number>()
+    for (const s of shardsOf(roundId)) for (const [m, c] of Object.entries(s.counts)) for (const [g, n] of Object.entries(c)) summed.set(`${m}:${g}`, (summed.get(`${m}:${g}`) ?? 0) + n)
+    const expected = new Map<string, number>()
+    for (const rows of submitted.values()) for (const r of rows) if (r.grade !== 'qualified') expected.set(`${r.memberId}:${r.grade}`, (expected.get(`${r.memberId}:${r.grade}`) ?? 0) + 1)
+    for (const [key, n] of summed) expect([key, n]).toEqual([key, expected.get(key) ?? 0])
+    expect([...expected.keys()].every((key) => summed.has(key))).toBe(true)
   })
 
   test('after close: tallies equal the ballots; ballots = roster; a late vote is refused', async () => {
@@ -387,9 +389,11 @@ describe('50 voters at once; stored ballots inspected', () => {
     expect(tally.rows.map((r: { memberId: string; counts: unknown; ballots: number }) => ({ memberId: r.memberId, counts: r.counts, ballots: r.ballots }))).toEqual(expected)
     const late = await call('vote', { roundId, rows: ballot(ids[3] as string, ids) }, `dev_${ids[3]}`)
     expect(late.ok ? null : late.error.details?.rule).toBe('ROUND_NOT_OPEN')
-    expect(ballotsOf(roundId)).toHaveLength(50)
+    expect(ballotsOf(roundId)).toBe(50)
+    // Closing folded the shards into one: at rest from now on, only the round's total.
+    expect(shardsOf(roundId).map((s) => s._id)).toEqual([`${roundId}_t0`])
     const measuredTally = await measured('getTally', { roundId }, secretary)
-    expect(measuredTally.requests).toBe(3) // caller, round with roster, ballots
+    expect(measuredTally.requests).toBe(3) // caller, round with roster, tally shards
   })
 })
 

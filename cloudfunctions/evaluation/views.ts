@@ -1,15 +1,16 @@
 /**
  * From stored round documents to the contract's views: what a member sees (their ballot rows, own 自评,
  * vote state, own result after 公示), the 支委's live view (turnout, missing 自评 — never votes), and the
- * 组织评定 assessment built from the stored ballots (only after close). Attachments carry the temporary
- * links the handler resolved (`attachmentLinks`); without them the links are null.
+ * 组织评定 assessment built from the round's tally (its shards summed; only after close). Attachments carry
+ * the temporary links the handler resolved (`attachmentLinks`); without them the links are null.
  */
 import type { Assessment, AssessmentRow, MemberRound, RoundAdmin, RoundSettings, RoundSummary } from '@shared/contract/evaluation'
 import { excellentQuota, PROPOSAL_FLAG_LABELS, type EvaluationGrade, type ProposalFlag } from '@shared/rules/evaluation'
-import { exceedsUnqualifiedShare, proposeRoundGrades, tallyStoredBallots, votingState } from '@shared/rules/evaluation-extra'
+import { exceedsUnqualifiedShare, proposeRoundGrades, tallyMarkCounts, votingState } from '@shared/rules/evaluation-extra'
 import { diffDays } from '@shared/rules/time'
-import type { EvalBallotDoc, EvalRoundDoc } from '../_kit/collections-evaluation'
+import type { EvalRoundDoc } from '../_kit/collections-evaluation'
 import { attachmentView, NO_LINKS, type Links } from './attachments'
+import type { TallyTotal } from './tally'
 
 export const summaryView = (r: EvalRoundDoc, today: string): RoundSummary => ({
   id: r._id,
@@ -101,19 +102,10 @@ export const adminView = (r: EvalRoundDoc, voted: number, today: string): RoundA
   }
 }
 
-/** The 组织评定 picture: tally from the stored ballots, proposal from the rules, inputs captured at close. */
-export const assessmentView = (
-  r: EvalRoundDoc,
-  ballots: readonly Pick<EvalBallotDoc, 'marks'>[],
-  votedIds: readonly string[],
-  today: string,
-  links: Links = NO_LINKS,
-): Assessment => {
+/** The 组织评定 picture: tally from the round's summed shards, proposal from the rules, inputs captured at close. */
+export const assessmentView = (r: EvalRoundDoc, total: TallyTotal, votedIds: readonly string[], today: string, links: Links = NO_LINKS): Assessment => {
   const names = nameMap(r)
-  const tally = tallyStoredBallots(
-    ballots.map((b) => b.marks),
-    { gradedIds: r.gradedIds, votedIds, includeSelf: r.includeSelf },
-  )
+  const tally = tallyMarkCounts(total.counts, total.ballots, { gradedIds: r.gradedIds, votedIds, includeSelf: r.includeSelf })
   const points = r.inputs?.points ?? null
   const { proposals } = proposeRoundGrades(tally, {
     formalCount: r.gradedIds.length,
@@ -147,7 +139,7 @@ export const assessmentView = (
   return {
     ...summaryView(r, today),
     settings: settingsView(r),
-    ballots: ballots.length,
+    ballots: total.ballots,
     voted: votedIds.length,
     eligible: r.voterIds.length,
     rows,

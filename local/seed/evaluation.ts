@@ -1,12 +1,14 @@
 /**
  * Demo 民主评议 for 第一党支部: last year's round closed, graded and published (with one 不合格 member's
  * 限期改正 record), and this year's round open for 自评 and voting with some 自评 and ballots already in.
- * Ballots are built the way the function stores them (sparse marks, no voter); deterministic given `nowIso`.
+ * Ballots are added into tally shards by the code the vote uses (`addBallot`: sparse marks, no ballot
+ * document), last year's shards folded as the close folds them; deterministic given `nowIso`.
  */
-import { newRoundState, type EvalBallotDoc, type EvalFinalGrade, type EvalRosterDoc, type EvalRoundDoc, type EvalRoundMember } from '../../cloudfunctions/_kit/collections-evaluation'
+import { newRoundState, type EvalFinalGrade, type EvalRosterDoc, type EvalRoundDoc, type EvalRoundMember, type EvalTallyDoc } from '../../cloudfunctions/_kit/collections-evaluation'
+import { addBallot, emptyShards, foldShards, TALLY_SHARDS } from '../../cloudfunctions/evaluation/tally'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles'
 import { checkFinalGrades, type BallotRow, type EvaluationGrade } from '../../shared/src/rules/evaluation'
-import { encodeBallot, proposeRoundGrades, tallyStoredBallots } from '../../shared/src/rules/evaluation-extra'
+import { encodeBallot, proposeRoundGrades, tallyMarkCounts } from '../../shared/src/rules/evaluation-extra'
 import { addDays, addMonths, beijingDate, beijingDateTime, diffDays } from '../../shared/src/rules/time'
 import { createHash } from 'node:crypto'
 import { DEMO, demoOrg } from './demo-org'
@@ -17,8 +19,6 @@ const EVAL = HUNAN_WUHUA_2018.evaluation
 
 /** Stable pseudo-random numbers in [0, 1) from a string key. */
 const rand = (key: string): number => createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32
-/** A ballot id that looks random (the function uses crypto-random ids) but is stable for the seed. */
-const ballotId = (roundId: string, n: number): string => `bal_${createHash('sha256').update(`${roundId}#${n}`).digest('base64url').slice(0, 12).replace(/[-_]/g, 'x')}`
 
 /** How members tend to be graded (demo colour): a few admired, one struggling, most 合格. */
 const LEANING: Record<string, { excellent: number; basic: number; unqualified: number }> = {
@@ -82,18 +82,15 @@ const planRound = (year: number, votingFrom: string, votingTo: string, nowIso: s
   }
 }
 
-/** Full ballots of `voters` (self excluded), stored sparse with stable ids. */
-const castBallots = (plan: RoundPlan, voters: string[]): { ballots: EvalBallotDoc[]; roster: EvalRosterDoc[]; full: BallotRow[][] } => {
-  const full = voters.map((voter) =>
-    plan.gradedIds.filter((id) => id !== voter).map((memberId) => ({ memberId, grade: gradeFor(memberId, `${plan.id}|${voter}|${memberId}`) })),
-  )
-  // Stored in an order unrelated to the roster's.
-  const order = full.map((_, i) => i).sort((a, b) => rand(`${plan.id}#order${a}`) - rand(`${plan.id}#order${b}`))
-  return {
-    ballots: order.map((i, n) => ({ _id: ballotId(plan.id, n), roundId: plan.id, marks: encodeBallot(full[i] as BallotRow[]) })),
-    roster: voters.map((memberId) => ({ _id: `${plan.id}_${memberId}`, roundId: plan.id, memberId })),
-    full,
-  }
+/** Full ballots of `voters` (self excluded), each added into a (stable) pseudo-random shard as a vote adds it. */
+const castBallots = (plan: RoundPlan, voters: string[]): { shards: EvalTallyDoc[]; roster: EvalRosterDoc[] } => {
+  const shards = emptyShards({ _id: plan.id, gradedIds: plan.gradedIds, grades: [...EVAL.grades] })
+  voters.forEach((voter, i) => {
+    const rows = plan.gradedIds.filter((id) => id !== voter).map((memberId) => ({ memberId, grade: gradeFor(memberId, `${plan.id}|${voter}|${memberId}`) }))
+    const k = Math.floor(rand(`${plan.id}#shard${i}`) * TALLY_SHARDS)
+    shards[k] = addBallot(shards[k] as EvalTallyDoc, encodeBallot(rows as BallotRow[]))
+  })
+  return { shards, roster: voters.map((memberId) => ({ _id: `${plan.id}_${memberId}`, roundId: plan.id, memberId })) }
 }
 
 const baseRound = (plan: RoundPlan, at: string): EvalRoundDoc => ({
@@ -136,10 +133,9 @@ export const evaluationSeed = (nowIso: string): Docs => {
   const last = planRound(year - 1, lastFrom, addDays(lastFrom, 2), nowIso)
   const lastVoters = last.voterIds.filter((id) => bound.has(id) && id !== DEMO.m.retired)
   const lastCast = castBallots(last, lastVoters)
-  const tally = tallyStoredBallots(
-    lastCast.ballots.map((b) => b.marks),
-    { gradedIds: last.gradedIds, votedIds: lastVoters, includeSelf: false },
-  )
+  // Closed: its shards folded into one, as closeRound leaves them.
+  const lastTally = foldShards({ _id: last.id, gradedIds: last.gradedIds, grades: [...EVAL.grades] }, lastCast.shards)
+  const tally = tallyMarkCounts(lastTally.counts, lastTally.ballots, { gradedIds: last.gradedIds, votedIds: lastVoters, includeSelf: false })
   const points = Object.fromEntries(last.gradedIds.map((id) => [id, id === 'm_b1_21' ? 58 : 72 + Math.floor(rand(`pts${id}`) * 24)]))
   const attendance = Object.fromEntries(
     last.gradedIds.map((id) => {
@@ -214,7 +210,7 @@ export const evaluationSeed = (nowIso: string): Docs => {
 
   return {
     eval_rounds: [lastRound, curRound] as unknown as Record<string, unknown>[],
-    eval_ballots: [...lastCast.ballots, ...curCast.ballots] as unknown as Record<string, unknown>[],
+    eval_tallies: [lastTally, ...curCast.shards] as unknown as Record<string, unknown>[],
     eval_roster: [...lastCast.roster, ...curCast.roster] as unknown as Record<string, unknown>[],
   }
 }

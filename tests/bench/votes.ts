@@ -1,10 +1,10 @@
 /**
  * The 民主测评 vote burst for `npm run bench`: a fresh branch of `voters` 正式党员 opens a round, then every
  * voter submits the same ballot `tries` times at once (a double-tapping phone, a flaky network). Exactly one
- * ballot and one roster record per voter must remain: duplicates and lost votes are what is reported.
+ * counted ballot and one roster record per voter must remain: duplicates and lost votes are what is reported.
  */
 import { addDays, beijingDate } from '../../shared/src/rules/time'
-import { DEMO, type TestCloud } from '../support/cloud'
+import { DEMO, clock, type TestCloud } from '../support/cloud'
 import { measure, percentile } from './measure'
 
 export interface VoteBurst {
@@ -12,7 +12,7 @@ export interface VoteBurst {
   submissions: number
   /** Submissions answered ok (must equal `voters`). */
   ok: number
-  /** Stored ballots of the round (must equal `voters`). */
+  /** Ballots counted in the round's tally shards (must equal `voters`). */
   ballots: number
   roster: number
   /** Ballots beyond one per voter. */
@@ -26,7 +26,7 @@ export interface VoteBurst {
 
 /** Writes a branch of `size` bound 正式党员 (the first its 书记) straight into the database. */
 export async function addBenchBranch(cloud: TestCloud, branchId: string, size: number): Promise<string[]> {
-  const at = new Date().toISOString()
+  const at = clock.now().toISOString()
   const template = cloud.db.dump('orgs').find((o) => o._id === DEMO.branch2)
   if (!template) throw new Error('the demo seed is missing')
   const ids = Array.from({ length: size }, (_, i) => `${branchId}_m${String(i).padStart(3, '0')}`)
@@ -61,10 +61,12 @@ export async function addBenchBranch(cloud: TestCloud, branchId: string, size: n
   return ids
 }
 
+let voteBranchSeq = 0
+
 export async function benchVotes(cloud: TestCloud, voters = 50, tries = 5): Promise<VoteBurst> {
-  const branchId = `br_bench_vote_${Date.now().toString(36)}`
+  const branchId = `br_bench_vote_${++voteBranchSeq}`
   const ids = await addBenchBranch(cloud, branchId, voters)
-  const today = beijingDate(new Date())
+  const today = beijingDate(clock.now())
   const year = Number(today.slice(0, 4))
   const opened = await measure(cloud, 'evaluation', 'openRound', { branchId, year, votingFrom: today, votingTo: addDays(today, 7) }, `dev_${ids[0]}`)
   if (!opened.reply.ok) throw new Error(`openRound: ${opened.reply.error.code} ${opened.reply.error.message}`)
@@ -76,7 +78,8 @@ export async function benchVotes(cloud: TestCloud, voters = 50, tries = 5): Prom
   })
   const results = await Promise.all(calls)
   const seconds = (performance.now() - t0) / 1000
-  const ballots = cloud.db.dump('eval_ballots').filter((b) => b.roundId === roundId).length
+  // No ballot is stored: the round's tally shards count them.
+  const ballots = cloud.db.dump('eval_tallies').filter((t) => t.roundId === roundId).reduce((n, t) => n + (t.ballots as number), 0)
   const roster = cloud.db.dump('eval_roster').filter((r) => r.roundId === roundId)
   const okCount = results.filter((r) => r.reply.ok).length
   const distinct = new Set(roster.map((r) => r.memberId)).size

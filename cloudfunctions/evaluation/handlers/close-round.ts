@@ -2,6 +2,7 @@
  * evaluation.closeRound — the 书记 ends the 测评: the status flips once (a conditional update, so a double
  * tap closes once), then the year's 积分 and attendance are captured on the round as the inputs of the
  * 组织评定. From here on tallies are readable; no ballot is accepted (the vote transaction re-reads the status).
+ * The round's tally shards are folded into one document, and their ballots checked against the roster.
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
@@ -11,6 +12,7 @@ import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
 import type { Handler, HandlerContext } from '../../_kit/create-main'
 import { yearlyPointTotals } from '../../_kit/points-data'
 import { loadRound } from '../data'
+import { foldRoundTally, loadTally } from '../tally'
 import { adminView } from '../views'
 
 /** 积分 and attendance for the round's year; a source that fails is recorded as missing, not fatal. */
@@ -45,10 +47,19 @@ export const closeRound: Handler<typeof evaluation.actions.closeRound> = async (
   )
   if (closed === 0) throw new AppError('CONFLICT', '测评已经结束')
   const inputs = await captureInputs(ctx, round)
-  const [voted] = await Promise.all([
+  // A vote still in flight conflicts with the fold's writes, retries and finds the round closed: after the
+  // fold no ballot lands, so its total and the roster count are final. Unfolded, the shards still sum right.
+  const folded = await foldRoundTally(ctx.store, round).catch((e: unknown) => {
+    ctx.log.error('tally shards not folded at close', { roundId, message: e instanceof Error ? e.message : String(e) })
+    return null
+  })
+  const [voted, ballots] = await Promise.all([
     ctx.store.count('eval_roster', { roundId }),
+    folded ? folded.ballots : loadTally(ctx.store, roundId).then((t) => t.ballots),
     ctx.store.update('eval_rounds', roundId, { inputs }),
   ])
+  // Ballots counted = roster: each vote writes both in one transaction. Counts only, never marks.
+  if (ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots, voted })
   await ctx.audit({
     branchId: round.branchId,
     action: 'evaluation.closeRound',

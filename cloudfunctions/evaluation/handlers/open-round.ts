@@ -1,7 +1,9 @@
 /**
  * evaluation.openRound — the 书记 opens the year's round: members (正式 and 预备, active) are fixed now;
  * the grade scale, 优秀 ratio, self on the ballot and the 不合格 review share default to the branch's
- * profile. One round per branch per year (`ev_${branchId}_${year}`); a repeat needs a reason.
+ * profile. One round per branch per year (`ev_${branchId}_${year}`); a repeat needs a reason. The round's
+ * empty tally shards are written with it (`../tally.ts`): a vote then creates no document but its roster
+ * entry.
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
@@ -14,6 +16,7 @@ import type { Handler } from '../../_kit/create-main'
 import { branchMembers, loadBranch } from '../../_kit/org-data'
 import { isDuplicate } from '../../_kit/store'
 import { roundIdFor } from '../data'
+import { emptyShards } from '../tally'
 import { adminView } from '../views'
 
 export const openRound: Handler<typeof evaluation.actions.openRound> = async (input, ctx) => {
@@ -95,6 +98,10 @@ export const openRound: Handler<typeof evaluation.actions.openRound> = async (in
     if (isDuplicate(e)) throw new AppError('CONFLICT', `${input.year}年度的民主评议已开启`)
     throw e
   }
+  // Cut off here, a vote writes its shard itself (see vote.ts); the round stands either way.
+  await ctx.store.addMany('eval_tallies', emptyShards(doc)).catch((e: unknown) => {
+    ctx.log.error('tally shards not written at opening', { roundId: doc._id, message: e instanceof Error ? e.message : String(e) })
+  })
   const { members: _m, selfAssessments: _s, ...settings } = doc
   await ctx.audit({ branchId, action: 'evaluation.openRound', targetId: doc._id, summary: `开启${doc.title}（${doc.voterIds.length}人参加，${doc.gradedIds.length}名正式党员评定等次）`, after: settings })
   return adminView(doc, 0, today)

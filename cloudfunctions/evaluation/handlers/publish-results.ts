@@ -11,6 +11,7 @@ import { addDays, beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { loadBranch } from '../../_kit/org-data'
 import { loadRound } from '../data'
+import { loadTally } from '../tally'
 import { adminView } from '../views'
 
 export const publishResults: Handler<typeof evaluation.actions.publishResults> = async ({ roundId, publicityDays }, ctx) => {
@@ -36,9 +37,12 @@ export const publishResults: Handler<typeof evaluation.actions.publishResults> =
   const patch = { status: 'published' as const, publishedOn: today, publicityEndsOn: addDays(today, days - 1), publishedAt: at, updatedAt: at }
   const done = await ctx.store.updateWhere('eval_rounds', { _id: roundId, status: 'closed' }, patch)
   if (done === 0) throw new AppError('CONFLICT', '评议结果已经公示')
-  const [voted] = await Promise.all([
+  const [voted, tally] = await Promise.all([
     ctx.store.count('eval_roster', { roundId }),
+    loadTally(ctx.store, roundId),
     ctx.audit({ branchId: round.branchId, action: 'evaluation.publishResults', targetId: roundId, summary: `公示${round.title}结果（${days}天，至${patch.publicityEndsOn}）` }),
   ])
+  // Ballots counted = roster (one transaction each): checked again before the results go out. Counts only.
+  if (tally.ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots: tally.ballots, voted })
   return adminView({ ...round, ...patch }, voted, today)
 }

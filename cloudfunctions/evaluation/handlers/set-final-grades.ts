@@ -10,7 +10,8 @@ import { finalGradesMessage, missingReasons } from '@shared/rules/evaluation-ext
 import { beijingDate } from '@shared/rules/time'
 import type { EvalFinalGrade } from '../../_kit/collections-evaluation'
 import type { Handler } from '../../_kit/create-main'
-import { assertClosed, loadBallots, loadRoundWithRoster, requireRound } from '../data'
+import { assertClosed, loadRoundWithRoster, requireRound } from '../data'
+import { loadTally } from '../tally'
 import { assessmentView, proposedMap } from '../views'
 
 export const setFinalGrades: Handler<typeof evaluation.actions.setFinalGrades> = async ({ roundId, grades }, ctx) => {
@@ -37,8 +38,8 @@ export const setFinalGrades: Handler<typeof evaluation.actions.setFinalGrades> =
     throw new AppError('RULE_VIOLATED', finalGradesMessage(check, names, round.excellentRatio), { rule: check.reason, ...details })
   }
 
-  const ballots = await loadBallots(ctx.store, roundId)
-  const assessment = assessmentView(round, ballots, votedIds, beijingDate(ctx.now))
+  const tally = await loadTally(ctx.store, roundId)
+  const assessment = assessmentView(round, tally, votedIds, beijingDate(ctx.now))
   const proposed = proposedMap(assessment)
   const unexplained = missingReasons(grades, proposed)
   if (unexplained.length > 0) {

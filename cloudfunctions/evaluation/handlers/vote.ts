@@ -1,9 +1,11 @@
 /**
  * evaluation.vote — cast one anonymous 民主测评 ballot. In ONE transaction: read the round (open, in its
  * window, caller on the roster, ballot valid), create the roster record `${roundId}_${memberId}` (a
- * second vote fails here) and a ballot with a random id holding only the marks — no voter, no openid, no
- * time. Nothing about the ballot is logged or audited: the roster is the only trace that someone voted
- * (and the voter's own 首页 to-do, closed afterwards).
+ * second vote fails here; it holds no time) and add the ballot's sparse marks into one of the round's
+ * tally shards, picked at random (`../tally.ts`). No ballot document is written: nothing stored holds one
+ * voter's marks. Nothing about the ballot is logged or audited; the roster is the only trace that someone
+ * voted (and the voter's own 首页 to-do, closed afterwards without a time, so it cannot date the vote).
+ * Seven requests, as with a ballot document: caller, start, round, roster, shard (`inc`), commit, to-do.
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
@@ -11,11 +13,14 @@ import { validateBallot } from '@shared/rules/evaluation'
 import { ballotMessage, encodeBallot, votingState } from '@shared/rules/evaluation-extra'
 import { beijingDate, formatDateCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import { newId } from '../../_kit/ids'
 import { requireMember } from '../../_kit/policy'
 import { isDuplicate, isTxConflict } from '../../_kit/store'
 import { completeTodo } from '../../_kit/todos'
 import { rosterId } from '../data'
+import { addBallot, ballotIncrements, emptyTally, pickShard, tallyShardId } from '../tally'
+
+/** Transaction attempts: many members voting at once share a few shards, and each retry picks a shard anew. */
+const VOTE_TX_ATTEMPTS = 12
 
 export const vote: Handler<typeof evaluation.actions.vote> = async ({ roundId, rows }, ctx) => {
   const { memberId, branchId } = requireMember(ctx.caller)
@@ -50,15 +55,19 @@ export const vote: Handler<typeof evaluation.actions.vote> = async ({ roundId, r
       if (!check.ok) throw new AppError('RULE_VIOLATED', ballotMessage(check, names), { rule: check.reason })
       // Roster first: a second ballot from the same member fails here and the transaction writes nothing.
       await tx.create('eval_roster', rosterId(roundId, memberId), { roundId, memberId })
-      await tx.create('eval_ballots', newId('bal'), { roundId, marks: encodeBallot(rows) })
-    })
+      const marks = encodeBallot(rows)
+      const shard = tallyShardId(roundId, pickShard())
+      const inc = Object.fromEntries(Object.entries(ballotIncrements(marks)).map(([path, n]) => [path, ctx.store.cmd.inc(n)]))
+      // A shard is missing only if opening the round was cut off before its shards were written.
+      if ((await tx.update('eval_tallies', shard, inc)) === 0) await tx.set('eval_tallies', shard, addBallot(emptyTally(round), marks))
+    }, { attempts: VOTE_TX_ATTEMPTS })
   } catch (e) {
     if (isDuplicate(e)) throw new AppError('CONFLICT', '您已经投过票了，每人只能投一次，提交后不能修改')
     if (isTxConflict(e)) throw new AppError('CONFLICT', '您的选票正在提交，请勿重复提交；如未成功请稍后再试')
     throw e
   }
-  // The 首页 to-do the reminder added ("请在…前投票") is settled by voting. Best effort: the vote stands even
-  // if this one write fails (the to-do then lapses at the voting deadline).
-  await completeTodo(ctx.store, 'evaluation', roundId, memberId, ctx.now).catch(() => false)
+  // The 首页 to-do the reminder added ("请在…前投票") is settled by voting, with no time (a done-at would date
+  // the vote). Best effort: the vote stands even if this one write fails (the to-do then lapses at the deadline).
+  await completeTodo(ctx.store, 'evaluation', roundId, memberId, null).catch(() => false)
   return { voted: true as const }
 }

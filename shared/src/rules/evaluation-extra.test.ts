@@ -22,6 +22,7 @@ import {
   proposeRoundGrades,
   ratioLabel,
   scaleLabel,
+  tallyMarkCounts,
   tallyStoredBallots,
   votingState,
 } from './evaluation-extra'
@@ -185,6 +186,17 @@ describe('sparse ballots', () => {
         expect(tallyStoredBallots(stored, { gradedIds, votedIds, includeSelf })).toEqual(tallyBallots(ballots, gradedIds))
       }),
     )
+  })
+
+  test('summed marks: only graded members and grades other than 合格 count; 合格 is what is left', () => {
+    const counts = { a: { excellent: 2, qualified: 5, unqualified: 1 }, x: { excellent: 3 }, b: { great: 1 } as Partial<Record<EvaluationGrade, number>> }
+    expect(tallyMarkCounts(counts, 4, { gradedIds: ['a', 'b', 'a'], votedIds: ['a'], includeSelf: false })).toEqual([
+      { memberId: 'a', ballots: 3, counts: { excellent: 2, qualified: 0, 'basically-qualified': 0, unqualified: 1 } },
+      { memberId: 'b', ballots: 4, counts: { excellent: 0, qualified: 4, 'basically-qualified': 0, unqualified: 0 } },
+    ])
+    expect(tallyMarkCounts({}, 0, { gradedIds: ['a'], votedIds: ['a'], includeSelf: false })).toEqual([
+      { memberId: 'a', ballots: 0, counts: { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 } },
+    ])
   })
 })
 

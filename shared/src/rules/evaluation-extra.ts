@@ -138,9 +138,10 @@ export function checkFollowUpDeadline(deadline: string, today: string, decidedOn
 
 // ---------------------------------------------------------------------------------------------------
 // Sparse ballots: with self excluded, a ballot holding a row for every evaluated member but one would
-// name its voter by the missing row. A stored ballot therefore keeps only the rows that are NOT the
+// name its voter by the missing row. A ballot is therefore counted only by its rows that are NOT the
 // default grade (合格); a missing row reads "合格 — or the voter themself", which nobody can tell apart.
-// The roster (who voted) tells the tally how many ballots could grade each member.
+// No ballot is stored: its sparse marks are added into the round's tally counters, and the roster (who
+// voted) tells the tally how many ballots could grade each member.
 
 /** The grade a stored ballot leaves out. Every scale contains it (see checkGradeScale). */
 export const DEFAULT_BALLOT_GRADE: EvaluationGrade = 'qualified'
@@ -155,28 +156,45 @@ export function encodeBallot(rows: readonly BallotRow[]): Record<string, Evaluat
 const zeroCounts = (): Record<EvaluationGrade, number> => ({ excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 })
 
 /**
- * The tally from stored ballots, equal to `tallyBallots` of the full ballots: each member is graded by
- * every ballot except (when self is excluded) their own, so `ballots` = ballots − (voted ? 1 : 0) and
- * 合格 = ballots minus the member's other marks.
+ * Stored ballots summed: per member, how many ballots gave each grade other than 合格. This is all a round
+ * keeps of its ballots (in tally shards, see cloudfunctions/evaluation/tally.ts): no ballot is stored.
  */
-export function tallyStoredBallots(
-  stored: readonly Readonly<Record<string, EvaluationGrade>>[],
-  options: { gradedIds: readonly string[]; votedIds: Iterable<string>; includeSelf: boolean },
-): TallyRow[] {
+export type MarkCounts = Readonly<Record<string, Readonly<Partial<Record<EvaluationGrade, number>>>>>
+
+export interface TallyOptions {
+  gradedIds: readonly string[]
+  votedIds: Iterable<string>
+  includeSelf: boolean
+}
+
+/**
+ * The tally from the summed marks of `ballots` ballots, equal to `tallyBallots` of the full ballots: each
+ * member is graded by every ballot except (when self is excluded) their own, so `ballots` = ballots −
+ * (voted ? 1 : 0) and 合格 = ballots minus the member's other marks.
+ */
+export function tallyMarkCounts(counts: MarkCounts, ballots: number, options: TallyOptions): TallyRow[] {
   const voted = new Set(options.votedIds)
-  const rows = new Map<string, TallyRow>(options.gradedIds.map((id) => [id, { memberId: id, counts: zeroCounts(), ballots: 0 }]))
-  for (const marks of stored) {
-    for (const [memberId, grade] of Object.entries(marks)) {
-      const row = rows.get(memberId)
-      if (row && (EVALUATION_GRADES as readonly string[]).includes(grade) && grade !== DEFAULT_BALLOT_GRADE) row.counts[grade] += 1
+  return [...new Set(options.gradedIds)].map((memberId) => {
+    const row: TallyRow = { memberId, counts: zeroCounts(), ballots: Math.max(0, ballots - (!options.includeSelf && voted.has(memberId) ? 1 : 0)) }
+    for (const [grade, n] of Object.entries(counts[memberId] ?? {})) {
+      if ((EVALUATION_GRADES as readonly string[]).includes(grade) && grade !== DEFAULT_BALLOT_GRADE && typeof n === 'number') row.counts[grade as EvaluationGrade] += n
     }
-  }
-  for (const row of rows.values()) {
-    row.ballots = Math.max(0, stored.length - (!options.includeSelf && voted.has(row.memberId) ? 1 : 0))
     const marked = row.counts.excellent + row.counts['basically-qualified'] + row.counts.unqualified
     row.counts.qualified = Math.max(0, row.ballots - marked)
+    return row
+  })
+}
+
+/** The tally from sparse ballots (`encodeBallot`): their marks summed, then `tallyMarkCounts`. */
+export function tallyStoredBallots(stored: readonly Readonly<Record<string, EvaluationGrade>>[], options: TallyOptions): TallyRow[] {
+  const counts: Record<string, Partial<Record<EvaluationGrade, number>>> = {}
+  for (const marks of stored) {
+    for (const [memberId, grade] of Object.entries(marks)) {
+      const c = (counts[memberId] ??= {})
+      c[grade] = (c[grade] ?? 0) + 1
+    }
   }
-  return [...rows.values()]
+  return tallyMarkCounts(counts, stored.length, options)
 }
 
 // ---------------------------------------------------------------------------------------------------
