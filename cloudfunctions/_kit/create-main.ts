@@ -8,7 +8,8 @@ import type { ActionDef, Domain, OutputOf, ParsedInputOf } from '@shared/contrac
 import { AppError, isAppError, type Envelope } from '@shared/contract/errors'
 import type { Policy, PolicyRole } from '@shared/contract/roles'
 import { writeAudit, type AuditInput } from './audit'
-import { resolveCaller, systemCaller, type Caller } from './caller'
+import { openidFromContext, resolveCaller, systemCaller, type Caller } from './caller'
+import { invocationInstant } from './clock'
 import { createLog, type Log } from './log'
 import { assertAllowed, holdsAnyRole, type Target } from './policy'
 import { createStore, type Store } from './store'
@@ -43,6 +44,8 @@ export interface TimerContext {
 export interface MainOptions {
   /** Runs for a timer trigger event (`{ Type: 'Timer', TriggerName, Time }`). */
   timer?: (ctx: TimerContext) => Promise<unknown>
+  /** Where each invocation's instant comes from (default: the platform clock, `_kit/clock.ts`). */
+  now?: () => Date
 }
 
 type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>
@@ -67,12 +70,16 @@ const getStore = (): Store => (sharedStore ??= createStore())
 
 export function createMain<D extends Domain>(domain: D, handlers: Handlers<D>, options: MainOptions = {}): Main {
   const log = createLog(domain.name)
+  const instant = options.now ?? invocationInstant
 
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const now = new Date()
+    const now = instant()
     const store = getStore()
     try {
       if (isObject(event) && event.Type === 'Timer') {
+        // A real trigger invocation carries no WeChat caller (no WX_OPENID in the SCF context). The same
+        // event from a signed-in user (callFunction, POST /api/<fn>) is refused before anything runs.
+        if (openidFromContext(context) !== null) throw new AppError('INVALID_INPUT', '请求格式不正确')
         if (!options.timer) throw new AppError('NOT_FOUND', '没有定时任务')
         const data = await options.timer({
           fn: domain.name,

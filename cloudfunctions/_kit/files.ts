@@ -8,11 +8,12 @@ import tcb from '@cloudbase/node-sdk'
 import { AppError } from '@shared/contract/errors'
 import { beijingDate } from '@shared/rules/time'
 import { newId } from './ids'
+import { assertImage } from './image-check'
 
 export interface FileStore {
   /** Stores `content` at `cloudPath` (no leading slash); returns the file id. */
   put(cloudPath: string, content: Buffer): Promise<string>
-  /** Temporary download links (valid `maxAgeSeconds`), by file id; missing files are absent. */
+  /** Temporary download links (valid `maxAgeSeconds`), by file id, for any number of ids; missing files are absent. */
   tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<Map<string, string>>
 }
 
@@ -24,6 +25,9 @@ interface UrlItem {
   download_url?: string
   code?: string
 }
+
+/** File ids per `getTempFileURL` call: CloudBase refuses more than 50 (PITFALLS.md "Verified 2026-12-07"). */
+export const TEMP_URL_BATCH = 50
 
 let app: ReturnType<typeof tcb.init> | null = null
 const sdk = (): ReturnType<typeof tcb.init> => (app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }))
@@ -46,17 +50,30 @@ export const cloudFiles = (): FileStore => ({
   },
   async tempUrls(fileIds, maxAgeSeconds) {
     const out = new Map<string, string>()
-    if (fileIds.length === 0) return out
-    let res: { fileList?: UrlItem[]; code?: string; message?: string }
-    try {
-      res = (await sdk().getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as typeof res
-    } catch (e) {
-      throw failed('temp url failed', e)
-    }
-    for (const item of res.fileList ?? []) {
-      const id = item.fileID ?? item.fileid
-      const url = item.tempFileURL ?? item.download_url
-      if (id && url && (item.code === undefined || item.code === 'SUCCESS')) out.set(id, url)
+    const unique = [...new Set(fileIds)]
+    if (unique.length === 0) return out
+    // CloudBase answers at most TEMP_URL_BATCH ids per call (INVALID_PARAM beyond): chunks, in parallel.
+    const chunks: string[][] = []
+    for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) chunks.push(unique.slice(i, i + TEMP_URL_BATCH))
+    const replies = await Promise.all(
+      chunks.map(async (chunk) => {
+        let res: { fileList?: UrlItem[]; code?: string; message?: string }
+        try {
+          res = (await sdk().getTempFileURL({ fileList: chunk.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as typeof res
+        } catch (e) {
+          throw failed('temp url failed', e)
+        }
+        // node-sdk 3.18 throws a refused request (INVALID_PARAM …); a `{ code, message }` answer is a refusal too.
+        if (res.code) throw failed('temp url refused', `${res.code}: ${res.message ?? ''}`)
+        return res
+      }),
+    )
+    for (const res of replies) {
+      for (const item of res.fileList ?? []) {
+        const id = item.fileID ?? item.fileid
+        const url = item.tempFileURL ?? item.download_url
+        if (id && url && (item.code === undefined || item.code === 'SUCCESS')) out.set(id, url)
+      }
     }
     return out
   },
@@ -69,7 +86,10 @@ export const setFileStore = (store: FileStore | null): void => {
   current = store
 }
 
-/** Decodes a base64 upload and checks its first bytes, so a renamed file of another type is refused. */
+/**
+ * Decodes a base64 upload and checks its first bytes, so a renamed file of another type is refused; a
+ * picture is then checked whole (`image-check.ts`: it parses to its end, with nothing after it).
+ */
 export function decodeUpload(base64: string, kind: 'jpg' | 'png' | 'xlsx', maxBytes: number): Buffer {
   const buf = Buffer.from(base64, 'base64')
   if (buf.length === 0) throw new AppError('INVALID_INPUT', '文件内容为空')
@@ -78,6 +98,7 @@ export function decodeUpload(base64: string, kind: 'jpg' | 'png' | 'xlsx', maxBy
   if (!magic[kind].every((b, i) => buf[i] === b)) {
     throw new AppError('INVALID_INPUT', kind === 'xlsx' ? '请上传 .xlsx 格式的 Excel 文件' : '图片应为 JPG 或 PNG 格式')
   }
+  if (kind !== 'xlsx') assertImage(buf, kind)
   return buf
 }
 

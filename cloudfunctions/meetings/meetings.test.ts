@@ -4,14 +4,15 @@
  * recorder marks, leave, minutes locked after submission with audited corrections, 补学, attendance views
  * and flags, compliance, the annual plan, branch isolation, and DB requests per hot action.
  */
-import { withInvocationTag } from '../../local/db'
-import { fabricateContext } from '../../local/host/context'
-import { loadMain } from '../../local/host/functions'
 import { DEMO_MEETINGS } from '../../local/seed'
 import { beijingDate, addDays } from '../../shared/src/rules/time'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { png as pngImage } from '../../tests/support/images'
 import { issueCode } from './code'
 
+// 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
+const AT = '2026-11-20T02:00:00.000Z'
+const YEAR = 2026
 let cloud: TestCloud
 const sec = devOpenid(DEMO.m.secretary)
 const organizer = devOpenid(DEMO.m.organizer)
@@ -22,23 +23,18 @@ const other = devOpenid(DEMO.b2.formal)
 const otherSec = devOpenid(DEMO.b2.secretary)
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 afterEach(() => clock.reset())
 
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('meetings', action, input, openid)
 
-let tagSeq = 0
 /** Calls and counts the database requests of that one invocation. */
-const counted = async (action: string, input: unknown, openid: string): Promise<{ reply: Reply; requests: number }> => {
-  const tag = `meetings-counted#${++tagSeq}`
-  const reply = (await withInvocationTag(tag, () => loadMain('meetings', 'source')({ action, input }, fabricateContext('meetings', openid)))) as Reply
-  return { reply, requests: cloud.db.counters(tag).requests }
-}
+const counted = (action: string, input: unknown, openid: string) => cloud.counted('meetings', action, input, openid)
 
 const meetingDoc = (id: string) => cloud.db.dump('meetings').find((m) => m._id === id) as Record<string, unknown> & { secret: string; presentIds: string[]; startsAt: string }
-const tomorrow = () => addDays(beijingDate(new Date()), 1)
+const tomorrow = () => addDays(beijingDate(clock.now()), 1)
 
 /** A meeting tomorrow at 10:00 Beijing time, set up by the 书记; returns its id and start instant. */
 const setUp = async (fields: Record<string, unknown> = {}, by = sec): Promise<{ id: string; startsAt: string }> => {
@@ -190,10 +186,10 @@ describe('sign-in with the rotating code', () => {
     const m = await setUp()
     const secret = meetingDoc(m.id).secret
     clock.set(at(m.startsAt, -31))
-    const early = issueCode(m.id, secret, Date.now()).code
+    const early = issueCode(m.id, secret, clock.now().getTime()).code
     expect((await call('signIn', { meetingId: m.id, code: early }, formal)) as Reply).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATED', message: expect.stringContaining('签到尚未开始') } })
     clock.set(at(m.startsAt, 31))
-    const late = issueCode(m.id, secret, Date.now()).code
+    const late = issueCode(m.id, secret, clock.now().getTime()).code
     expect(errCode(await call('signIn', { meetingId: m.id, code: late }, formal))).toBe('RULE_VIOLATED')
     expect(ok(await call('hostCode', { meetingId: m.id }, sec))).toMatchObject({ state: 'closed', code: null })
     expect(meetingDoc(m.id).presentIds).toEqual([])
@@ -238,7 +234,7 @@ describe('races', () => {
   test('300 members signing in concurrently: 300 records, 300 events, no duplicates, no errors', async () => {
     // A branch of 300 members (plus its 书记) written straight into the database.
     const branchId = 'br_race'
-    const now = new Date().toISOString()
+    const now = clock.now().toISOString()
     const branch = { ...cloud.db.dump('orgs').find((o) => o._id === DEMO.branch), _id: branchId, name: '压力测试支部', groups: [] }
     const people = Array.from({ length: 301 }, (_, i) => `m_race_${String(i).padStart(3, '0')}`)
     await cloud.db.insertMany('orgs', [branch])
@@ -382,7 +378,7 @@ describe('纪实: minutes, lock, corrections, 补学', () => {
 
   test('纪实 photos: uploaded to the meeting folder by a keeper, named by the minutes, shown with links, closed by the lock', async () => {
     const m = await setUp({ kind: 'lecture', topic: '照片测试党课' })
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+    const png = pngImage(2, 2).toString('base64')
     // Only keepers upload; the bytes must be the picture the name says.
     expect(errCode(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: png }, formal))).toBe('FORBIDDEN')
     expect(errCode(await call('uploadPhoto', { meetingId: m.id, ext: 'png', base64: otherPng('GIF89a') }, organizer))).toBe('INVALID_INPUT')
@@ -423,7 +419,7 @@ describe('纪实: minutes, lock, corrections, 补学', () => {
 })
 
 describe('attendance views', () => {
-  const year = Number(beijingDate(new Date()).slice(0, 4))
+  const year = YEAR
 
   test('the year × month grid flags runs of absence for the 支委 only, neutrally', async () => {
     const r = await counted('attendanceGrid', { year }, sec)
@@ -455,8 +451,9 @@ describe('attendance views', () => {
     expect(r.requests).toBe(3)
     const c = ok(r.reply)
     expect(c.profileName).toBe('湖南党支部“五化”建设')
-    const month = beijingDate(new Date()).slice(0, 7)
-    const themeThisYear = c.rows.filter((x: { kind: string; periodKey: string }) => x.kind === 'theme-day' && x.periodKey < month)
+    // At 2026-11-20 the theme days of January to October are past: each was held in the demo year.
+    const themeThisYear = c.rows.filter((x: { kind: string; periodKey: string }) => x.kind === 'theme-day' && x.periodKey < '2026-11')
+    expect(themeThisYear.map((x: { periodKey: string }) => x.periodKey)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'])
     expect(themeThisYear.every((x: { status: string }) => x.status === 'held')).toBe(true)
     expect(c.rows.some((x: { status: string }) => x.status === 'upcoming' || x.status === 'missing')).toBe(true)
   })
@@ -464,7 +461,7 @@ describe('attendance views', () => {
 
 describe('the annual plan', () => {
   test('draft from the profile, edit, publish to members; publishing twice adds nothing', async () => {
-    const year = Number(beijingDate(new Date()).slice(0, 4)) + 1
+    const year = YEAR + 1
     const draft = ok(await call('draftPlan', { year }, sec))
     expect(draft.status).toBe('draft')
     const kinds = (k: string) => draft.items.filter((i: { kind: string }) => i.kind === k).length

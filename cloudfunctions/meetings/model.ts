@@ -50,7 +50,10 @@ export const isKeeper = (caller: Caller, m: Pick<MeetingDoc, 'hostId' | 'recorde
 export const authorizeKeeper = (ctx: HandlerContext, m: MeetingDoc): PolicyRole[] =>
   ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId: isKeeper(ctx.caller, m) ? ctx.caller.memberId : m.hostId })
 
-/** Whether a member of the branch sees this meeting: branch-wide ones, their own group's, 支委会 only the 支委. */
+/**
+ * Whether a member of the branch sees this meeting: branch-wide ones, their own group's, 支委会 only the 支委.
+ * The one rule for who may attend it too (`signIn`), so a forwarded code opens nothing this would not show.
+ */
 export const visibleTo = (caller: Caller, m: Pick<MeetingDoc, 'kind' | 'groupId' | 'rosterIds' | 'presentIds' | 'hostId' | 'recorderId' | 'branchId'>): boolean => {
   if (caller.adminBranchIds.includes(m.branchId) && caller.branchId !== m.branchId) return true
   if (caller.branchId !== m.branchId) return false

@@ -4,8 +4,6 @@
  * objections, year totals and ranking, branch isolation, nothing written on bad input, request budgets.
  */
 import { withInvocationTag } from '../../local/db'
-import { fabricateContext } from '../../local/host/context'
-import { loadMain } from '../../local/host/functions'
 import { POINTS_DEMO, pointsDemoPeriods } from '../../local/seed/points'
 import { yearScore } from '../../shared/src/rules/points-extra'
 import { addDays, beijingDate, beijingMonth, periodOf, shiftMonth } from '../../shared/src/rules/time'
@@ -13,6 +11,7 @@ import { eventId } from '../_kit/events'
 import { yearlyPointStandings, yearlyPointTotals } from '../_kit/points-data'
 import { createStore } from '../_kit/store'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { png } from '../../tests/support/images'
 import { autoEntryId } from './model'
 
 let cloud: TestCloud
@@ -25,30 +24,30 @@ const formal = devOpenid(DEMO.m.formal) // 吴刚, 第一党小组
 const m15 = devOpenid('m_b1_15') // 第一党小组
 const b2sec = devOpenid(DEMO.b2.secretary)
 
-const now = new Date()
+// 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
+const AT = '2026-11-20T02:00:00.000Z'
+const now = new Date(AT)
 const month = beijingMonth(now)
 const year = Number(month.slice(0, 4))
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 afterEach(() => clock.reset())
 
 const call = (action: string, input: unknown, openid: string | null): Promise<Reply> => cloud.call('points', action, input, openid)
 
-let tagSeq = 0
 /** One call with its database request count (the local backend counts requests per invocation tag). */
 const counted = async (action: string, input: unknown, openid: string): Promise<{ r: Reply; requests: number }> => {
-  const tag = `points-count#${++tagSeq}`
-  const r = (await withInvocationTag(tag, () => loadMain('points', 'source')({ action, input }, fabricateContext('points', openid)))) as Reply
-  return { r, requests: cloud.db.counters(tag).requests }
+  const { reply, requests } = await cloud.counted('points', action, input, openid)
+  return { r: reply, requests }
 }
 
 const overviewOf = async (openid: string, memberId?: string) => ok(await call('overview', { ...(memberId ? { memberId } : {}), year }, openid))
 const monthNet = (o: { months: { month: string; net: number }[] }, m = month) => o.months.find((x) => x.month === m)?.net ?? 0
 let keySeq = 0
-const key = () => `t-${Date.now()}-${++keySeq}`
+const key = () => `t-${++keySeq}`
 
 describe('reading', () => {
   test('a member sees their own year: twelve months, total and band from the seeded entries', async () => {
@@ -122,7 +121,7 @@ describe('reading', () => {
 
 describe('the 申报 flow', () => {
   test('member submits with a photo → 党小组长 approves → 组织委员 approves → the month total changes', async () => {
-    const up = ok(await call('uploadPhoto', { ext: 'png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64') }, formal))
+    const up = ok(await call('uploadPhoto', { ext: 'png', base64: png(2, 2).toString('base64') }, formal))
     expect(up.fileId).toContain(`/points/${DEMO.branch}/${DEMO.m.formal}/`)
     expect(up.url).toMatch(/^http/)
     const before = await overviewOf(formal)
@@ -270,11 +269,11 @@ describe('automatic entries', () => {
 
   test('an event delivered twice at once, and a re-run, credit exactly once', async () => {
     const memberId = 'm_b1_26'
-    const sourceId = `mt_test_${Date.now()}_${memberId}`
-    const occurredAt = new Date().toISOString()
+    const sourceId = `mt_test_auto_${memberId}`
+    const occurredAt = clock.now().toISOString()
     const id = eventId('attendance.present', sourceId)
     await cloud.db.insertMany('events', [
-      { _id: id, type: 'attendance.present', sourceId, branchId: DEMO.branch, memberId, occurredAt, data: { meetingId: 'mt_test', kind: 'group', via: 'scan' }, createdAt: new Date().toISOString() },
+      { _id: id, type: 'attendance.present', sourceId, branchId: DEMO.branch, memberId, occurredAt, data: { meetingId: 'mt_test', kind: 'group', via: 'scan' }, createdAt: occurredAt },
     ])
     const o0 = await overviewOf(sec, memberId)
     const used0 = (cloud.db.dump('points_years').find((y) => y._id === `${memberId}_${year}`) as { used: Record<string, { months: Record<string, number> }> } | undefined)?.used.attendance?.months[month] ?? 0
@@ -305,8 +304,8 @@ describe('automatic entries', () => {
   })
 
   test('volunteer service recorded by the branch: credited at once, once', async () => {
-    const date = beijingDate(new Date())
-    const input = { date, title: `测试志愿服务${Date.now()}`, hours: 2, memberIds: ['m_b1_28', 'm_b1_29'] }
+    const date = beijingDate(clock.now())
+    const input = { date, title: '测试志愿服务（自动计分）', hours: 2, memberIds: ['m_b1_28', 'm_b1_29'] }
     const first = ok(await call('recordVolunteer', input, organizer))
     expect(first.recorded).toBe(2)
     const again = ok(await call('recordVolunteer', input, organizer))
@@ -326,7 +325,7 @@ describe('scheme versions', () => {
     const draft = { ...editor.current.scheme, items: editor.current.scheme.items.map((i: { code: string; points: number }) => (i.code === 'volunteer' ? { ...i, points: 3 } : i)) }
     expect(errCode(await call('saveDraft', { scheme: draft }, formal))).toBe('FORBIDDEN')
     ok(await call('saveDraft', { scheme: draft }, organizer))
-    const today = beijingDate(new Date())
+    const today = beijingDate(clock.now())
     const [a, b] = await Promise.all([
       call('publishScheme', { effectiveFrom: today, expectVersion: 1 }, sec),
       call('publishScheme', { effectiveFrom: today, expectVersion: 1 }, organizer),
@@ -378,7 +377,7 @@ describe('quarterly 公示', () => {
     expect(errCode(await call('objectPublication', { periodKey: keyQ, text: '再提' }, formal))).toBe('CONFLICT')
     // Still within the 公示 days.
     expect(errCode(await call('finalisePeriod', { periodKey: keyQ }, sec))).toBe('RULE_VIOLATED')
-    clock.set(new Date(Date.now() + 8 * 86_400_000))
+    clock.set(new Date(clock.now().getTime() + 8 * 86_400_000))
     expect(errCode(await call('objectPublication', { periodKey: keyQ, text: '过期异议' }, m15))).toBe('RULE_VIOLATED')
     const fin = ok(await call('finalisePeriod', { periodKey: keyQ }, sec))
     expect(fin.status).toBe('final')
@@ -390,7 +389,7 @@ describe('quarterly 公示', () => {
   })
 
   test('a quarter with 申报 still in review cannot be published; the unit must match the scheme', async () => {
-    const q = periodOf('quarter', beijingDate(new Date()))
+    const q = periodOf('quarter', beijingDate(clock.now()))
     clock.set(new Date(Date.parse(`${addDays(q.end, 2)}T02:00:00Z`)))
     const r = await call('publishPeriod', { periodKey: q.key }, sec)
     expect(errCode(r)).toBe('RULE_VIOLATED')
@@ -423,7 +422,7 @@ describe('year totals and ranking', () => {
 
   test('yearlyPointTotals (for 民主评议) agrees with the year view, in two requests', async () => {
     const yv = ok(await call('yearView', { year }, sec))
-    const tag = `points-data#${++tagSeq}`
+    const tag = 'points-data#totals'
     const totals = await withInvocationTag(tag, () => yearlyPointTotals(createStore(), DEMO.branch, year))
     expect(cloud.db.counters(tag).requests).toBe(2)
     for (const r of [...yv.ranked, ...yv.excluded]) {

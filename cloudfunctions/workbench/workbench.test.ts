@@ -4,12 +4,10 @@
  * 台账 files parsed back and compared with the records and the screen, talks / 学时 / self-assessment writes
  * (races, nothing written on bad input, notes only for the 书记), and who may see what.
  */
-import { withInvocationTag } from '../../local/db'
-import { fabricateContext } from '../../local/host/context'
-import { loadMain } from '../../local/host/functions'
 import { DEMO_WORKBENCH } from '../../local/seed'
 import { gapMonth } from '../../local/seed/workbench'
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
+import { png as pngImage } from '../../tests/support/images'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles/hunan-wuhua-2018'
 import { lastDueMonth } from '../../shared/src/rules/dues'
 import { addDays, beijingDate, beijingMonth, monthRange, monthsBetween, shiftMonth } from '../../shared/src/rules/time'
@@ -24,22 +22,19 @@ const publicity = devOpenid(DEMO.m.publicity)
 const formal = devOpenid(DEMO.m.formal)
 const otherSec = devOpenid(DEMO.b2.secretary)
 
-const nowIso = () => new Date().toISOString()
-const today = () => beijingDate(new Date())
+// 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
+const AT = '2026-11-20T02:00:00.000Z'
+const nowIso = () => clock.now().toISOString()
+const today = () => beijingDate(clock.now())
 const YEAR = () => Number(today().slice(0, 4))
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestCloud({ at: AT })
 })
 afterAll(() => cloud.close())
 
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('workbench', action, input, openid)
-let tagSeq = 0
-const counted = async (fn: string, action: string, input: unknown, openid: string): Promise<{ reply: Reply; requests: number }> => {
-  const tag = `wb-counted#${++tagSeq}`
-  const reply = (await withInvocationTag(tag, () => loadMain(fn, 'source')({ action, input }, fabricateContext(fn, openid)))) as Reply
-  return { reply, requests: cloud.db.counters(tag).requests }
-}
+const counted = (fn: string, action: string, input: unknown, openid: string) => cloud.counted(fn, action, input, openid)
 const dump = (c: string) => cloud.db.dump(c) as AnyDoc[]
 
 describe('dashboard', () => {
@@ -162,7 +157,7 @@ describe('dashboard', () => {
     expect([half.expected, half.covered]).toEqual([committee.length, talked.length])
 
     // 政治生日 this month and the 3 / 7 / 50 checks.
-    const month = beijingMonth(new Date())
+    const month = beijingMonth(clock.now())
     const birthdays = members.filter((m) => m.joinedAt.slice(5, 7) === month.slice(5) && Number(month.slice(0, 4)) - Number(m.joinedAt.slice(0, 4)) >= 1)
     expect(d.birthdays.map((b: AnyDoc) => b.memberId).sort()).toEqual(birthdays.map((m) => m._id).sort())
     expect(d.branch.groups.map((g: AnyDoc) => g.size)).toEqual([DEMO.groups.g1, DEMO.groups.g2, DEMO.groups.g3].map((g) => members.filter((m) => m.groupId === g).length))
@@ -395,7 +390,7 @@ describe('五化 达标 self-assessment', () => {
   })
 
   test('hand scores with a note and an attachment; two items at once; auto items and bad points refused', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64')
+    const png = pngImage(1, 1).toString('base64')
     const att = ok(await call('uploadAttachment', { name: '活动室照片', ext: 'png', base64: png }, sec))
     expect(att.fileId).toMatch(new RegExp(`/workbench/${DEMO.branch}/`))
     expect(att.url).toMatch(/^http/)

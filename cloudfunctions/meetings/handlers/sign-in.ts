@@ -1,8 +1,10 @@
 /**
  * meetings.signIn — a member scans the host's rotating code inside the sign-in window. Refused: a code
  * of another meeting, a forged one, one older than two windows (≤30 s), outside the window, too far from
- * the meeting place. A repeat returns the first record. Requests: caller, meeting, then attendance +
- * event + present list on the first sign-in (a repeat: caller, meeting, attendance).
+ * the meeting place — and anyone who may not attend it (FORBIDDEN, by the rule that decides who sees it,
+ * `visibleTo`: on its roster, or a role it admits such as a 支委 at a 党小组会), so a forwarded code opens
+ * no 支委会 and no other 党小组's meeting. A repeat returns the first record. Requests: caller, meeting,
+ * then attendance + event + present list on the first sign-in (a repeat: caller, meeting, attendance).
  */
 import { AppError } from '@shared/contract/errors'
 import { LOCATION_REQUIRED, type meetings } from '@shared/contract/meetings'
@@ -10,13 +12,14 @@ import { distanceMeters } from '@shared/rules/meetings-extra'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { CODE_MESSAGES, checkCode } from '../code'
-import { loadMeetingLean } from '../model'
+import { assertVisible, loadMeetingLean } from '../model'
 import { attend, attendanceId, attendanceView } from './attend'
 
 export const signIn: Handler<typeof meetings.actions.signIn> = async (input, ctx) => {
   const { caller, store, now } = ctx
   const m = await loadMeetingLean(store, input.meetingId)
   ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId: caller.memberId })
+  assertVisible(caller, m)
   const memberId = caller.memberId as string
 
   if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')

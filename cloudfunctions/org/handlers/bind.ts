@@ -1,15 +1,15 @@
 /**
  * org.bind — redeem a one-time invite code: the calling WeChat identity becomes the member's. Single use,
- * 7-day expiry, at most 10 guesses per WeChat user per hour. One transaction, so two people racing for
- * one code (or one person racing two codes) produce exactly one binding.
+ * 7-day expiry, guesses limited per WeChat user in a sliding window (`RATE_LIMITS.inviteGuessesPerUser`).
+ * One transaction, so two people racing for one code (or one person racing two codes) produce exactly one
+ * binding.
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
 import type { Handler } from '../../_kit/create-main'
 import { auditDoc } from '../../_kit/audit'
+import { countAttempt, RATE_LIMITS } from '../../_kit/rate-limit'
 import { meOf } from './me'
-
-const GUESSES_PER_HOUR = 10
 
 export const bind: Handler<typeof org.actions.bind> = async ({ code }, ctx) => {
   ctx.noTarget()
@@ -19,14 +19,7 @@ export const bind: Handler<typeof org.actions.bind> = async ({ code }, ctx) => {
   if (caller.memberId) throw new AppError('CONFLICT', '您已绑定党员身份')
 
   // Count this attempt first, so guesses are limited whether they succeed or not.
-  const window = `${openid}_bind_${now.toISOString().slice(0, 13)}`
-  const attempts = await store.transaction(async (tx) => {
-    const doc = await tx.get('rate_limits', window)
-    const count = (doc?.count ?? 0) + 1
-    await tx.set('rate_limits', window, { count, expiresAt: new Date(now.getTime() + 3_600_000).toISOString() })
-    return count
-  })
-  if (attempts > GUESSES_PER_HOUR) throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试')
+  await countAttempt(store, RATE_LIMITS.inviteGuessesPerUser, openid, now)
 
   await store.transaction(async (tx) => {
     const invite = await tx.get('invites', code)

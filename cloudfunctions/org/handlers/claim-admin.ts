@@ -2,7 +2,8 @@
  * org.claimAdmin — first run of a fresh environment (issue 11): the holder of the bootstrap code printed by
  * `npm run provision` becomes the 上级党委 admin of a new root org node. One transaction checks the code's
  * hash, marks it claimed and writes the node, the admin's identity and the audit entry, so ten people racing
- * with the right code yield exactly one admin, and nobody can claim again. Guesses are limited like `bind`.
+ * with the right code yield exactly one admin, and nobody can claim again. Guesses are limited per WeChat
+ * user like `bind`, and across the environment too, since openids cost nothing to make.
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
@@ -11,30 +12,16 @@ import type { ThemeDayRule } from '@shared/rules/theme-day-rule'
 import { auditDoc } from '../../_kit/audit'
 import { BOOTSTRAP_DOC_ID, bootstrapCodeMatches } from '../../_kit/bootstrap'
 import type { OrgDoc, UserDoc } from '../../_kit/collections'
-import type { Handler, HandlerContext } from '../../_kit/create-main'
+import type { Handler } from '../../_kit/create-main'
 import { newId } from '../../_kit/ids'
+import { countAttempt, RATE_LIMITS } from '../../_kit/rate-limit'
 import { meOf } from './me'
-
-const GUESSES_PER_HOUR = 10
 
 /**
  * 党费 is commonly collected at the monthly 主题党日, so a new node's collection day follows a day-of-month
  * rule (capped at 28 so every month has it); otherwise the 1st. Branches change it in their settings.
  */
 export const defaultDuesDay = (rule: ThemeDayRule): number => (rule.kind === 'day-of-month' ? Math.min(rule.day, 28) : 1)
-
-/** Counts one attempt in a fixed hourly window per WeChat user (as `bind` does); RATE_LIMITED past the limit. */
-export const countAttempt = async (ctx: HandlerContext, key: string, limit: number): Promise<void> => {
-  const { caller, store, now } = ctx
-  const window = `${caller.openid}_${key}_${now.toISOString().slice(0, 13)}`
-  const attempts = await store.transaction(async (tx) => {
-    const doc = await tx.get('rate_limits', window)
-    const count = (doc?.count ?? 0) + 1
-    await tx.set('rate_limits', window, { count, expiresAt: new Date(now.getTime() + 3_600_000).toISOString() })
-    return count
-  })
-  if (attempts > limit) throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试')
-}
 
 export const claimAdmin: Handler<typeof org.actions.claimAdmin> = async ({ code, orgName, adminName }, ctx) => {
   // Anyone may try (policy `unbound: any`); the bootstrap code itself is the authorization.
@@ -43,7 +30,9 @@ export const claimAdmin: Handler<typeof org.actions.claimAdmin> = async ({ code,
   const openid = caller.openid
   if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开')
 
-  await countAttempt(ctx, 'claim', GUESSES_PER_HOUR)
+  // Per user first: one user hammering is refused without using up everyone's allowance.
+  await countAttempt(store, RATE_LIMITS.bootstrapGuessesPerUser, openid, now)
+  await countAttempt(store, RATE_LIMITS.bootstrapGuessesGlobal, 'env', now)
 
   const orgId = newId('org')
   const at = now.toISOString()

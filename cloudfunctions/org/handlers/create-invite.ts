@@ -1,16 +1,21 @@
-/** org.createInvite — a one-time code valid 7 days; earlier unused codes of the member stop working. */
+/**
+ * org.createInvite — a one-time code valid 7 days; earlier unused codes of the member stop working. Whoever
+ * redeems it holds the member's roles, so a 支委's needs authority over the role (`identity-authority.ts`).
+ */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
 import type { Handler } from '../../_kit/create-main'
 import { newCode } from '../../_kit/ids'
 import { loadMember } from '../../_kit/org-data'
 import { isDuplicate } from '../../_kit/store'
+import { assertIdentityAuthority, withCommitteeRoles } from './identity-authority'
 
 const VALID_MS = 7 * 24 * 3_600_000
 
 export const createInvite: Handler<typeof org.actions.createInvite> = async ({ memberId }, ctx) => {
   const m = await loadMember(ctx.store, memberId)
-  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  const grants = ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  assertIdentityAuthority(m, grants)
   if (m.openid) throw new AppError('CONFLICT', '该党员已绑定微信，如需更换请先解除绑定')
   await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
   const expiresAt = new Date(ctx.now.getTime() + VALID_MS).toISOString()
@@ -28,7 +33,7 @@ export const createInvite: Handler<typeof org.actions.createInvite> = async ({ m
         usedBy: null,
         revoked: false,
       })
-      await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${m.name} 生成邀请码` })
+      await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${withCommitteeRoles(m)} 生成邀请码`, after: { roles: m.roles, expiresAt } })
       return { code, expiresAt, memberName: m.name }
     } catch (e) {
       if (!isDuplicate(e)) throw e

@@ -22,6 +22,11 @@ export const setRoles: Handler<typeof org.actions.setRoles> = async ({ memberId,
   }
   const after = { ...m, roles, updatedAt: ctx.now.toISOString() }
   await ctx.store.update('members', memberId, { roles, updatedAt: after.updatedAt })
+  if (roles.some((r) => COMMITTEE_ROLES.includes(r) && !m.roles.includes(r))) {
+    // An open invite was issued under the authority the member's old roles needed (a 组织委员 may invite a
+    // plain member, not a 支委): it stops working once they gain a 支委 role.
+    await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
+  }
   await syncUser(ctx.store, after)
   const label = (rs: string[]) => rs.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS]).join('、') || '无'
   await ctx.audit({

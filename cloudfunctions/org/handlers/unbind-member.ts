@@ -1,13 +1,18 @@
-/** org.unbindMember — detach a member's WeChat identity (lost phone, new account); audited with the reason. */
+/**
+ * org.unbindMember — detach a member's WeChat identity (lost phone, new account); audited with the reason.
+ * A 支委's identity needs authority over the role (`identity-authority.ts`): the 书记's only the 上级 admin.
+ */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
 import type { Handler } from '../../_kit/create-main'
 import { loadMember } from '../../_kit/org-data'
 import { memberDetail } from '../views'
+import { assertIdentityAuthority, withCommitteeRoles } from './identity-authority'
 
 export const unbindMember: Handler<typeof org.actions.unbindMember> = async ({ memberId, reason }, ctx) => {
   const m = await loadMember(ctx.store, memberId)
-  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  const grants = ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
+  assertIdentityAuthority(m, grants)
   const openid = m.openid
   if (!openid) throw new AppError('CONFLICT', '该党员尚未绑定微信')
   const at = ctx.now.toISOString()
@@ -20,6 +25,13 @@ export const unbindMember: Handler<typeof org.actions.unbindMember> = async ({ m
       await tx.remove('users', openid)
     }
   })
-  await ctx.audit({ branchId: m.branchId, action: 'org.unbindMember', targetId: memberId, summary: `解除 ${m.name} 的微信绑定：${reason}` })
+  await ctx.audit({
+    branchId: m.branchId,
+    action: 'org.unbindMember',
+    targetId: memberId,
+    summary: `解除 ${withCommitteeRoles(m)} 的微信绑定：${reason}`,
+    before: { bound: true, roles: m.roles },
+    after: { bound: false, roles: m.roles },
+  })
   return memberDetail({ ...m, openid: null, boundAt: null }, true)
 }

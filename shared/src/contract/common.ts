@@ -63,7 +63,8 @@ export const Ok = z.strictObject({ ok: z.literal(true) })
 
 /**
  * A base64 file body (no `data:` prefix) of at most `maxBytes` once decoded; `noun` names it in the
- * messages (照片, 附件). The server still checks the decoded size and the first bytes (`decodeUpload`).
+ * messages (照片, 附件). The server still checks the decoded size and the type, and parses a picture whole
+ * (`decodeUpload`, `cloudfunctions/_kit/image-check.ts`).
  */
 export const Base64Body = (maxBytes: number, noun: string) =>
   z.string().check(

@@ -209,19 +209,25 @@ export const org = defineDomain('org', {
     kind: 'write',
   }),
 
-  /** Issue a one-time invite code (7 days) for a member; earlier unused codes stop working. Caller: 书记, 组织委员. */
+  /**
+   * Issue a one-time invite code (7 days) for a member; earlier unused codes stop working. Caller: 书记,
+   * 组织委员; 上级 admins. A 支委's record needs the 书记 or a 上级 admin; the 书记's a 上级 admin.
+   */
   createInvite: action({
     input: z.strictObject({ memberId: Id }),
     output: z.object({ code: z.string(), expiresAt: z.string(), memberName: z.string() }),
-    policy: { secretary: 'branch', organizer: 'branch' },
+    policy: { secretary: 'branch', organizer: 'branch', 'org-admin': 'org' },
     kind: 'write',
   }),
 
-  /** Unbind a member's WeChat identity (lost phone, new account). Caller: 书记, 组织委员. */
+  /**
+   * Unbind a member's WeChat identity (lost phone, new account). Caller: 书记, 组织委员; 上级 admins. A 支委's
+   * record needs the 书记 or a 上级 admin; the 书记's a 上级 admin.
+   */
   unbindMember: action({
     input: z.strictObject({ memberId: Id, reason: Text(100) }),
     output: MemberDetailSchema,
-    policy: { secretary: 'branch', organizer: 'branch' },
+    policy: { secretary: 'branch', organizer: 'branch', 'org-admin': 'org' },
     kind: 'write',
   }),
 
