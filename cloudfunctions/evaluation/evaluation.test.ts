@@ -7,12 +7,9 @@
  */
 import ExcelJS from 'exceljs'
 import { tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
-import { fabricateContext } from '../../local/host/context'
-import { loadMain } from '../../local/host/functions'
-import { withInvocationTag } from '../../local/db'
-import { demoOrg } from '../../local/seed/demo-org'
 import { evaluationSeed } from '../../local/seed/evaluation'
 import { SEED_PARTS } from '../../local/seed'
+import { addTestBranch } from '../../tests/support/branch'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
 import { png } from '../../tests/support/images'
 import { todoId } from '../_kit/todos'
@@ -33,59 +30,13 @@ beforeEach(() => clock.set(NOW))
 
 const call = (action: string, input: unknown, openid: string | null) => cloud.call('evaluation', action, input, openid)
 
-let tagSeq = 0
-/** Calls the function under a tag of our own and reports how many database requests it made. */
-const measured = async (action: string, input: unknown, openid: string): Promise<{ reply: Reply; requests: number }> => {
-  const tag = `measure#${++tagSeq}`
-  const reply = (await withInvocationTag(tag, () => loadMain('evaluation', 'source')({ action, input }, fabricateContext('evaluation', openid)))) as Reply
-  return { reply, requests: cloud.db.counters(tag).requests }
-}
+/** Calls the function and reports how many database requests it made. */
+const measured = (action: string, input: unknown, openid: string) => cloud.counted('evaluation', action, input, openid)
 
-// ---- test branches written straight into the database: n 正式党员 (+ p 预备), the first is 书记.
-const template = demoOrg(NOW).orgs.find((o) => o._id === DEMO.branch2)
+// ---- test branches written straight into the database: n 正式党员 (+ p 预备), the first is 书记, the second 组织委员.
 const makeBranch = async (id: string, formal: number, opts: { probationary?: number; profileId?: string } = {}): Promise<{ ids: string[]; openid: (memberId: string) => string }> => {
-  const at = '2026-01-01T00:00:00.000Z'
-  await cloud.db.insertMany('orgs', [{ ...template, _id: id, name: `测试支部${id}`, profileId: opts.profileId ?? 'hunan-wuhua-2018', groups: [] }])
-  const people = [
-    ...Array.from({ length: formal }, (_, i) => ({ n: i, status: 'formal' as const })),
-    ...Array.from({ length: opts.probationary ?? 0 }, (_, i) => ({ n: formal + i, status: 'probationary' as const })),
-  ]
-  const members = people.map(({ n, status }) => ({
-    _id: `${id}_m${String(n).padStart(2, '0')}`,
-    branchId: id,
-    name: `党员${n}`,
-    gender: n % 2 ? 'female' : 'male',
-    phone: null,
-    joinedAt: `${1950 + n}-07-01`,
-    formalAt: status === 'formal' ? '2001-01-01' : null,
-    status,
-    groupId: null,
-    duesCategory: 'employed',
-    flags: { elderly: false, mobile: false },
-    roles: n === 0 ? ['secretary'] : n === 1 ? ['organizer'] : [],
-    openid: `dev_${id}_m${String(n).padStart(2, '0')}`,
-    boundAt: at,
-    active: true,
-    createdAt: at,
-    updatedAt: at,
-  }))
-  await cloud.db.insertMany('members', members)
-  await cloud.db.insertMany(
-    'users',
-    members.map((m) => ({
-      _id: m.openid,
-      memberId: m._id,
-      branchId: id,
-      groupId: null,
-      status: m.status,
-      roles: m.roles,
-      name: m.name,
-      adminOrgs: [],
-      adminBranchIds: [],
-      createdAt: at,
-    })),
-  )
-  return { ids: members.map((m) => m._id), openid: (memberId) => `dev_${memberId}` }
+  const ids = await addTestBranch(cloud, id, { formal, probationary: opts.probationary, profileId: opts.profileId ?? 'hunan-wuhua-2018', roles: (n) => (n === 0 ? ['secretary'] : n === 1 ? ['organizer'] : []) })
+  return { ids, openid: (memberId) => `dev_${memberId}` }
 }
 
 const openAs = (openid: string, branchId: string, extra: Record<string, unknown> = {}) =>

@@ -7,6 +7,7 @@ import { withInvocationTag } from '../../local/db'
 import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
 import { addDays, beijingDate } from '../../shared/src/rules/time'
+import { addTestBranch } from '../support/branch'
 import { DEMO, clock, devOpenid, type Reply, type TestCloud } from '../support/cloud'
 
 let seq = 0
@@ -35,22 +36,6 @@ export interface MeetingsBench {
   signinBurst: { members: number; ok: number; duplicates: number; lost: number; p50Ms: number; p99Ms: number; seconds: number }
 }
 
-/** Adds a branch of `size` members (the first one its 书记) straight into the database; returns their ids. */
-const addBranch = async (cloud: TestCloud, branchId: string, size: number): Promise<string[]> => {
-  const now = clock.now().toISOString()
-  const base = cloud.db.dump('orgs').find((o) => o._id === DEMO.branch)
-  const ids = Array.from({ length: size }, (_, i) => `${branchId}_m${String(i).padStart(3, '0')}`)
-  await cloud.db.insertMany('orgs', [{ ...base, _id: branchId, name: `基准测试支部${branchId}`, groups: [] }])
-  await cloud.db.insertMany(
-    'members',
-    ids.map((id, i) => ({ _id: id, branchId, name: `党员${i}`, gender: 'male', phone: null, joinedAt: '2010-01-01', formalAt: '2011-01-01', status: 'formal', groupId: null, duesCategory: 'employed', flags: { elderly: false, mobile: false }, roles: i === 0 ? ['secretary'] : [], openid: `dev_${id}`, boundAt: now, active: true, createdAt: now, updatedAt: now })),
-  )
-  await cloud.db.insertMany(
-    'users',
-    ids.map((id, i) => ({ _id: `dev_${id}`, memberId: id, branchId, groupId: null, status: 'formal', roles: i === 0 ? ['secretary'] : [], name: `党员${i}`, adminOrgs: [], adminBranchIds: [], createdAt: now })),
-  )
-  return ids
-}
 
 export const benchMeetings = async (cloud: TestCloud, burst = 300): Promise<MeetingsBench> => {
   const dbRequests: Record<string, number> = {}
@@ -85,7 +70,7 @@ export const benchMeetings = async (cloud: TestCloud, burst = 300): Promise<Meet
 
   // The burst: `burst` distinct members of one branch sign in to one meeting at once.
   const branchId = `br_bench_${++seq}`
-  const ids = await addBranch(cloud, branchId, burst + 1)
+  const ids = await addTestBranch(cloud, branchId, { formal: burst + 1, template: DEMO.branch, pad: 3, at: clock.now().toISOString() })
   const hostOpenid = `dev_${ids[0]}`
   const big = data((await invoke(cloud, 'createMeeting', { fields: { ...fields, hostId: ids[0], recorderId: ids[1] } }, hostOpenid)).reply)
   clock.set(new Date(Date.parse(String(big.startsAt))))

@@ -4,7 +4,8 @@
  * counted ballot and one roster record per voter must remain: duplicates and lost votes are what is reported.
  */
 import { addDays, beijingDate } from '../../shared/src/rules/time'
-import { DEMO, clock, type TestCloud } from '../support/cloud'
+import { addTestBranch } from '../support/branch'
+import { clock, type TestCloud } from '../support/cloud'
 import { measure, percentile } from './measure'
 
 export interface VoteBurst {
@@ -24,48 +25,12 @@ export interface VoteBurst {
   seconds: number
 }
 
-/** Writes a branch of `size` bound 正式党员 (the first its 书记) straight into the database. */
-export async function addBenchBranch(cloud: TestCloud, branchId: string, size: number): Promise<string[]> {
-  const at = clock.now().toISOString()
-  const template = cloud.db.dump('orgs').find((o) => o._id === DEMO.branch2)
-  if (!template) throw new Error('the demo seed is missing')
-  const ids = Array.from({ length: size }, (_, i) => `${branchId}_m${String(i).padStart(3, '0')}`)
-  await cloud.db.insertMany('orgs', [{ ...template, _id: branchId, name: `基准测试支部${branchId}`, groups: [] }])
-  const roles = (i: number) => (i === 0 ? ['secretary'] : [])
-  await cloud.db.insertMany(
-    'members',
-    ids.map((id, i) => ({
-      _id: id,
-      branchId,
-      name: `党员${i}`,
-      gender: i % 2 ? 'female' : 'male',
-      phone: null,
-      joinedAt: '2005-07-01',
-      formalAt: '2006-07-01',
-      status: 'formal',
-      groupId: null,
-      duesCategory: 'employed',
-      flags: { elderly: false, mobile: false },
-      roles: roles(i),
-      openid: `dev_${id}`,
-      boundAt: at,
-      active: true,
-      createdAt: at,
-      updatedAt: at,
-    })),
-  )
-  await cloud.db.insertMany(
-    'users',
-    ids.map((id, i) => ({ _id: `dev_${id}`, memberId: id, branchId, groupId: null, status: 'formal', roles: roles(i), name: `党员${i}`, adminOrgs: [], adminBranchIds: [], createdAt: at })),
-  )
-  return ids
-}
 
 let voteBranchSeq = 0
 
 export async function benchVotes(cloud: TestCloud, voters = 50, tries = 5): Promise<VoteBurst> {
   const branchId = `br_bench_vote_${++voteBranchSeq}`
-  const ids = await addBenchBranch(cloud, branchId, voters)
+  const ids = await addTestBranch(cloud, branchId, { formal: voters, pad: 3, at: clock.now().toISOString() })
   const today = beijingDate(clock.now())
   const year = Number(today.slice(0, 4))
   const opened = await measure(cloud, 'evaluation', 'openRound', { branchId, year, votingFrom: today, votingTo: addDays(today, 7) }, `dev_${ids[0]}`)

@@ -9,9 +9,9 @@
  */
 import { tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
 import { SEED_PARTS } from '../../../local/seed'
-import { demoOrg } from '../../../local/seed/demo-org'
 import { evaluationSeed } from '../../../local/seed/evaluation'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { addTestBranch } from '../../../tests/support/branch'
 import { createStore } from '../../_kit/store'
 import { todoId } from '../../_kit/todos'
 
@@ -28,36 +28,7 @@ type Doc = Record<string, unknown>
 type Shard = { _id: string; roundId: string; ballots: number; counts: Record<string, Record<string, number>> }
 
 /** `formal` 正式党员 (the first is 书记) and one 预备党员, bound, written straight into the database. */
-const makeBranch = async (branchId: string, formal: number): Promise<string[]> => {
-  const at = '2026-01-01T00:00:00.000Z'
-  const template = demoOrg(AT).orgs.find((o) => o._id === DEMO.branch2)
-  await cloud.db.insertMany('orgs', [{ ...template, _id: branchId, name: `测试支部${branchId}`, profileId: 'hunan-wuhua-2018', groups: [] }])
-  const members = Array.from({ length: formal + 1 }, (_, n) => ({
-    _id: `${branchId}_m${String(n).padStart(2, '0')}`,
-    branchId,
-    name: `党员${n}`,
-    gender: n % 2 ? 'female' : 'male',
-    phone: null,
-    joinedAt: `${1960 + n}-07-01`,
-    formalAt: n < formal ? '2001-01-01' : null,
-    status: n < formal ? 'formal' : 'probationary',
-    groupId: null,
-    duesCategory: 'employed',
-    flags: { elderly: false, mobile: false },
-    roles: n === 0 ? ['secretary'] : [],
-    openid: `dev_${branchId}_m${String(n).padStart(2, '0')}`,
-    boundAt: at,
-    active: true,
-    createdAt: at,
-    updatedAt: at,
-  }))
-  await cloud.db.insertMany('members', members)
-  await cloud.db.insertMany(
-    'users',
-    members.map((m) => ({ _id: m.openid, memberId: m._id, branchId, groupId: null, status: m.status, roles: m.roles, name: m.name, adminOrgs: [], adminBranchIds: [], createdAt: at })),
-  )
-  return members.map((m) => m._id)
-}
+const makeBranch = (branchId: string, formal: number): Promise<string[]> => addTestBranch(cloud, branchId, { formal, probationary: 1, profileId: 'hunan-wuhua-2018' })
 
 /** `voter`'s full ballot over the 正式党员 (self excluded): `pick` grades each, 合格 by default. */
 const ballot = (voter: string, pick: (memberId: string, i: number) => EvaluationGrade = () => 'qualified'): BallotRow[] =>
