@@ -1,19 +1,11 @@
 /**
- * Who may detach (`unbindMember`) or re-issue (`createInvite`) the WeChat identity of a member. Whoever
- * redeems an invite holds the member's roles, so for a 支委 these are as strong as `setRoles`: they need
- * authority over the role — the 书记's record only the 上级党委 admin, another 支委's the 书记 or the 上级
- * admin. Anyone else's: the action's policy (书记, 组织委员, 上级 admin). Issue 15 item 3.
+ * The server side of `identityAuthorities` (shared/src/contract/roles.ts): unbinding or re-inviting a
+ * member who holds a 支委 role needs authority over that role, checked against the grants `ctx.authorize`
+ * returned. Anyone else's identity: the action's policy (书记, 组织委员, 上级 admin).
  */
 import { AppError } from '@shared/contract/errors'
-import { COMMITTEE_ROLES, ROLE_LABELS, type PolicyRole } from '@shared/contract/roles'
+import { COMMITTEE_ROLES, ROLE_LABELS, identityAuthorities, type PolicyRole } from '@shared/contract/roles'
 import type { MemberDoc } from '../../_kit/collections'
-
-/** The policy grants (from `ctx.authorize`) that may act on the identity of a member holding these roles. */
-export const identityAuthorities = (roles: MemberDoc['roles']): PolicyRole[] | null => {
-  if (roles.includes('secretary')) return ['org-admin']
-  if (roles.some((r) => COMMITTEE_ROLES.includes(r))) return ['secretary', 'org-admin']
-  return null // no 支委 role: the action's policy decides alone
-}
 
 /** Throws FORBIDDEN unless one of `grants` covers the member's 支委 roles. */
 export const assertIdentityAuthority = (m: Pick<MemberDoc, 'roles'>, grants: readonly PolicyRole[]): void => {

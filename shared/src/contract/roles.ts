@@ -45,6 +45,18 @@ export const ROLE_LABELS: Record<BranchRole, string> = {
 export type PolicyRole = 'unbound' | 'member' | 'formal' | 'probationary' | 'committee' | 'org-admin' | BranchRole
 
 /**
+ * Who may detach (`org.unbindMember`) or re-issue (`org.createInvite`) the WeChat identity of a member
+ * holding `roles`. Whoever redeems an invite holds the member's roles, so for a 支委 these are as strong as
+ * `setRoles`: the 书记's record only the 上级党委 admin, another 支委's the 书记 or the admin. `null`: no 支委
+ * role, the action's own policy decides. The server enforces this; the app hides what it would refuse.
+ */
+export const identityAuthorities = (roles: readonly BranchRole[]): PolicyRole[] | null => {
+  if (roles.includes('secretary')) return ['org-admin']
+  if (roles.some((r) => COMMITTEE_ROLES.includes(r))) return ['secretary', 'org-admin']
+  return null
+}
+
+/**
  * Scopes:
  * - `any`: no target check (only for `unbound` and for reads of the caller's own identity);
  * - `self`: the target member is the caller;

@@ -1,6 +1,6 @@
 import { org } from '@shared/contract/org'
 import { UNBOUND_ME, meWith } from '@/test-utils/fixtures'
-import { can, isCommittee } from './permissions'
+import { can, canManageIdentity, isCommittee } from './permissions'
 
 describe('can (button visibility from the contract policy)', () => {
   const plain = meWith({ roles: [] })
@@ -30,6 +30,21 @@ describe('can (button visibility from the contract policy)', () => {
   it('lets 上级 admins through org-admin policies and refuses before loading', () => {
     expect(can({ ...UNBOUND_ME, adminOrgs: [{ id: 'o1', name: '机关党委' }] }, org.actions.setRoles)).toBe(true)
     expect(can(undefined, org.actions.me)).toBe(false)
+  })
+
+  it('shows unbind / invite on a 支委 only to who holds authority over the role', () => {
+    const admin = { ...UNBOUND_ME, adminOrgs: [{ id: 'o1', name: '机关党委' }] }
+    // A plain member's identity: the action's policy (书记, 组织委员, 上级 admin).
+    expect(canManageIdentity(organizer, org.actions.unbindMember, [])).toBe(true)
+    expect(canManageIdentity(publicity, org.actions.unbindMember, [])).toBe(false)
+    // Another 支委's: the 书记 or the admin, never the 组织委员.
+    expect(canManageIdentity(organizer, org.actions.createInvite, ['publicity'])).toBe(false)
+    expect(canManageIdentity(secretary, org.actions.createInvite, ['publicity'])).toBe(true)
+    // The 书记's: the admin only.
+    expect(canManageIdentity(organizer, org.actions.unbindMember, ['secretary'])).toBe(false)
+    expect(canManageIdentity(secretary, org.actions.unbindMember, ['secretary'])).toBe(false)
+    expect(canManageIdentity(admin, org.actions.unbindMember, ['secretary'])).toBe(true)
+    expect(canManageIdentity(undefined, org.actions.unbindMember, [])).toBe(false)
   })
 
   it('checks status policies', () => {

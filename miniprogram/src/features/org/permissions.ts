@@ -4,7 +4,7 @@
  */
 import type { ActionDef } from '@shared/contract/define'
 import type { Me } from '@shared/contract/org'
-import { COMMITTEE_ROLES, type BranchRole, type PolicyRole } from '@shared/contract/roles'
+import { COMMITTEE_ROLES, identityAuthorities, type BranchRole, type PolicyRole } from '@shared/contract/roles'
 
 export function myRoles(me: Me | undefined): BranchRole[] {
   return me?.member?.roles ?? []
@@ -36,4 +36,14 @@ function holds(me: Me, key: PolicyRole): boolean {
 export function can(me: Me | undefined, def: Pick<ActionDef, 'policy'>): boolean {
   if (me === undefined) return false
   return (Object.keys(def.policy) as PolicyRole[]).some((key) => holds(me, key))
+}
+
+/**
+ * True if the user may unbind or re-invite a member holding `roles`: the action's policy, and for a 支委
+ * authority over the role (`identityAuthorities`) — a 组织委员 sees no such buttons on the 书记's record.
+ */
+export function canManageIdentity(me: Me | undefined, def: Pick<ActionDef, 'policy'>, roles: readonly BranchRole[]): boolean {
+  if (me === undefined || !can(me, def)) return false
+  const needed = identityAuthorities(roles)
+  return needed === null || needed.some((key) => holds(me, key))
 }

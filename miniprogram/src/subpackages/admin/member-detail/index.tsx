@@ -17,7 +17,7 @@ import { MemberAvatar } from '@/components/MemberAvatar'
 import { Icon } from '@/components/Icon'
 import { useAction } from '@/features/common/use-action'
 import { DUES_CATEGORY_LABELS, GENDER_LABELS } from '@/features/org/labels'
-import { can } from '@/features/org/permissions'
+import { can, canManageIdentity } from '@/features/org/permissions'
 import { loadMe } from '@/features/org/me-store'
 import { useMember } from '@/features/org/use-org'
 import { formatDate, formatInstant } from '@/utils/format'
@@ -64,8 +64,8 @@ function Detail({ me, memberId, justCreated }: { me: BoundMe; memberId: string; 
 
   const groupName = me.branch.groups.find((g) => g.id === member.groupId)?.name ?? '未分组'
   const canEdit = can(me, org.actions.updateMember)
-  const canInvite = can(me, org.actions.createInvite)
-  const canUnbind = can(me, org.actions.unbindMember)
+  const canInvite = canManageIdentity(me, org.actions.createInvite, member.roles)
+  const canUnbind = canManageIdentity(me, org.actions.unbindMember, member.roles)
   const canRoles = can(me, org.actions.setRoles)
 
   const issue = async (): Promise<void> => {
