@@ -2,7 +2,8 @@
  * Sending WeChat subscribe messages behind a small port, so the scheduler never sees the SDK. The one
  * adapter calls `cloud.openapi.subscribeMessage.send` of `wx-server-sdk` (needs the function's
  * `permissions.openapi`); locally the same SDK request is redirected by TCB_CONTEXT_CNFG to the local
- * backend, which records it in the outbox. Every failure is classified so the caller knows whether the
+ * backend, whose stand-in for WeChat refuses what WeChat refuses and puts what it delivers in the outbox.
+ * Every failure is classified so the caller knows whether the
  * message may have gone out (never send twice) or certainly did not (retry, or fall back to the to-do).
  */
 import cloud from 'wx-server-sdk'
@@ -20,7 +21,11 @@ export type SendOutcome =
   | { status: 'sent' }
   /** 43101: the user has no accept left for this template (or refused): their count is 0. */
   | { status: 'refused'; code: number; message: string }
-  /** WeChat refused the request itself (bad field data, openid, template or page): retrying cannot help. */
+  /**
+   * Refused before it reached the member, for a cause on our side (bad field data, openid, template or page;
+   * -604101: the function was deployed without `permissions.openapi`): not sent, the member's accept is not
+   * used, and retrying cannot help until we fix it.
+   */
   | { status: 'rejected'; code: number; message: string }
   /** Certainly not sent (WeChat busy, rate limit, connection refused): try again later. */
   | { status: 'retry'; code: number | null; message: string }
@@ -31,8 +36,12 @@ export interface Notifier {
   send(message: SubscribeMessage): Promise<SendOutcome>
 }
 
-/** WeChat codes that retrying will not fix (PITFALLS.md "Subscribe messages"). */
-const PERMANENT = new Set([40003, 40037, 41030, 47003, 47001, 40013])
+/**
+ * Codes that retrying will not fix (PITFALLS.md "Subscribe messages"), WeChat's own and the cloud-call
+ * layer's -604101 ("function has no permission to call this API": `permissions.openapi` did not reach the
+ * deployed function). None of them sends the message or uses the member's accept.
+ */
+const PERMANENT = new Set([40003, 40037, 41030, 47003, 47001, 40013, -604101])
 /** Errors raised before the request left this machine. */
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/
 

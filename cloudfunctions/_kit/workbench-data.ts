@@ -79,21 +79,27 @@ export interface BranchBoardData {
  */
 const match = (filter: Record<string, unknown>) => ({ $match: filter })
 const between = (from: string, to: string) => ({ $gte: from, $lte: to })
-const size = (expr: unknown) => ({ $size: expr })
+/**
+ * `$size` of a missing (or null) array fails the whole aggregate in CloudBase (MongoDB semantics), so an
+ * older document without one of these arrays would break the dashboard: count it as empty instead.
+ */
+const size = (expr: unknown) => ({ $size: { $ifNull: [expr, []] } })
+/** A field that should hold an array, as one (`[]` when missing): set operators answer null for a missing one. */
+const arr = (field: string) => ({ $ifNull: [field, []] })
 
 /**
  * Turnout computed by the database with set operations (the same reading as `meetingTurnout` in
  * shared/src/rules/workbench-extra.ts): exempt members are due only when they came; leave is excused.
  */
 const TURNOUT = {
-  present: size({ $setIntersection: ['$rosterIds', '$presentIds'] }),
-  exemptAbsent: size({ $setDifference: [{ $setIntersection: ['$exemptIds', '$rosterIds'] }, '$presentIds'] }),
-  rosterSize: size({ $setUnion: ['$rosterIds', []] }),
-  leave: size({ $setDifference: [{ $setDifference: [{ $setIntersection: ['$leaveIds', '$rosterIds'] }, '$presentIds'] }, '$exemptIds'] }),
+  present: size({ $setIntersection: [arr('$rosterIds'), arr('$presentIds')] }),
+  exemptAbsent: size({ $setDifference: [{ $setIntersection: [arr('$exemptIds'), arr('$rosterIds')] }, arr('$presentIds')] }),
+  rosterSize: size({ $setUnion: [arr('$rosterIds'), []] }),
+  leave: size({ $setDifference: [{ $setDifference: [{ $setIntersection: [arr('$leaveIds'), arr('$rosterIds')] }, arr('$presentIds')] }, arr('$exemptIds')] }),
 }
 
 const SECRETARY_LED = {
-  $gt: [size({ $filter: { input: '$roster', as: 'r', cond: { $and: [{ $eq: ['$$r.id', '$hostId'] }, { $in: ['secretary', '$$r.roles'] }] } } }), 0],
+  $gt: [size({ $filter: { input: arr('$roster'), as: 'r', cond: { $and: [{ $eq: ['$$r.id', '$hostId'] }, { $in: ['secretary', arr('$$r.roles')] }] } } }), 0],
 }
 
 interface RawMeeting extends Omit<BoardMeeting, 'due' | 'locked'> {

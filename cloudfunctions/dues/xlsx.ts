@@ -4,6 +4,7 @@
  * 公示 summary and the 核算表 itself (which imports back unchanged). Amounts are written in 元 with 2 decimals.
  */
 import type ExcelJSNS from 'exceljs'
+import { IMPORT_MAX_ROWS } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
 
 type Workbook = ExcelJSNS.Workbook
@@ -41,7 +42,6 @@ export interface SheetRow {
 }
 
 const HEADER_SCAN_ROWS = 15
-const MAX_ROWS = 500
 
 /** Reads the first sheet with a 姓名 / 类别 / 基数 header. Throws INVALID_INPUT when there is none. */
 export async function readAssessmentSheet(content: Buffer): Promise<SheetRow[]> {
@@ -57,7 +57,8 @@ export async function readAssessmentSheet(content: Buffer): Promise<SheetRow[]> 
     if (!found) continue
     const { headerRow, cols } = found
     const rows: SheetRow[] = []
-    for (let r = headerRow + 1; r <= Math.min(ws.rowCount, headerRow + MAX_ROWS); r++) {
+    // One row past the cap is enough for the handler to refuse the sheet (rows are never silently dropped).
+    for (let r = headerRow + 1; r <= ws.rowCount && rows.length <= IMPORT_MAX_ROWS; r++) {
       const row = ws.getRow(r)
       const get = (c: number | null) => (c === null ? '' : cellText(row.getCell(c).value))
       const name = get(cols.name).replace(/\s+/g, '')

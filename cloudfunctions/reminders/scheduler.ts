@@ -113,8 +113,8 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
   const templates = opts.templates ?? templateConfigs()
   const mpState = miniprogramState()
   const runId = newId('run')
-  const started = Date.now()
-  const elapsed = () => Date.now() - started
+  const started = performance.now()
+  const elapsed = () => performance.now() - started
   const at = () => new Date(now.getTime() + elapsed()).toISOString()
   const lease = () => new Date(now.getTime() + elapsed() + LEASE_MS).toISOString()
   const nowIso = now.toISOString()
@@ -410,6 +410,13 @@ export async function runTick(opts: TickOptions): Promise<TickReport> {
           report.refused++
           await refund(w, before.get(w.logId) ?? null, true)
           changes.push({ id: w.logId, patch: { status: 'refused', reason: String(o.code) } })
+        } else if (o.status === 'rejected') {
+          // Ours to fix (template id, field data, the deployment's permissions.openapi): nothing reached the
+          // member, so the accept stays theirs; no retry, and the log says why.
+          report.failed++
+          log.error('reminder send rejected', { logId: w.logId, code: o.code, message: o.message })
+          await refund(w, before.get(w.logId) ?? null, false)
+          changes.push({ id: w.logId, patch: { status: 'failed', reason: String(o.code) } })
         } else if (o.status === 'retry' && attempts < MAX_ATTEMPTS) {
           report.retry++
           await refund(w, before.get(w.logId) ?? null, false)

@@ -4,10 +4,18 @@
  * transactions with first-writer-wins conflict detection, answering with CloudBase's shapes and codes.
  */
 import crypto from 'node:crypto'
-import { Query, aggregate, update as mingoUpdate } from 'mingo'
-import type { AnyObject } from 'mingo/types'
+import { Query, update as mingoUpdate } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Context, evalExpr } from 'mingo/core'
+import * as accumulatorOperators from 'mingo/operators/accumulator'
+import * as expressionOperators from 'mingo/operators/expression'
+import * as pipelineOperators from 'mingo/operators/pipeline'
+import * as projectionOperators from 'mingo/operators/projection'
+import * as queryOperators from 'mingo/operators/query'
+import * as windowOperators from 'mingo/operators/window'
+import type { AnyObject, Options } from 'mingo/types'
 import { cloneValue, isDate, isRegExp, parseEjsonField, stringifyEjson, type Doc } from './ejson'
-import { DbError, collectionNotExist, duplicateWrite, transactionConflict } from './errors'
+import { DbError, collectionNotExist, duplicateWrite, transactionConflict, transactionExpired } from './errors'
 import { idKey, type DocStore, type StoreOp } from './storage'
 
 /** CloudBase's query limits: `get()` returns 100 documents unless told otherwise, never more than 1000. */
@@ -18,8 +26,20 @@ export const MAX_LIMIT = 1000
  * backend does the same so code that forgets `.limit()` fails here first.
  */
 export const DEFAULT_AGGREGATE_LIMIT = 20
-/** MongoDB's default `transactionLifetimeLimitSeconds`: an abandoned transaction is aborted after this. */
-export const TRANSACTION_LIFETIME_MS = 60_000
+/**
+ * How long a transaction may live, from its start: CloudBase requires a transaction to commit or abort
+ * within 30 s ("transaction must be commit or abort in 30 seconds", docs.cloudbase.net/error-code/
+ * DATABASE_TRANSACTION_FAIL; PITFALLS.md "Verified 2026-12-07"). After that every operation on it, and its
+ * commit, fails with DATABASE_TRANSACTION_FAIL and its writes are rolled back. Measured in real elapsed
+ * time (`performance.now()`), never the stack's clock, which tests move. Injectable for tests
+ * (`createDbService({ transactionLifetimeMs })`).
+ */
+export const TRANSACTION_LIFETIME_MS = 30_000
+
+export interface EngineOptions {
+  /** Test-only override of TRANSACTION_LIFETIME_MS. */
+  transactionLifetimeMs?: number
+}
 
 /** What one invocation cost the database. */
 export interface DbCounters {
@@ -57,11 +77,25 @@ type Reply = Record<string, unknown>
 interface Transaction {
   id: string
   startSeq: number
+  /** `performance.now()` at its start: the lifetime is real elapsed time, whatever the stack's clock says. */
   startedAt: number
   state: 'active' | 'committed' | 'aborted'
   abortReason?: DbError
   /** Pending writes by document key; `doc: null` is a delete. */
   writes: Map<string, { c: string; id: unknown; doc: Doc | null }>
+  /**
+   * The snapshot: a document's committed state as of the transaction's start, kept when someone else changes
+   * it afterwards (`null`: it did not exist). Reads inside the transaction see this, as in CloudBase.
+   */
+  before: Map<string, Doc | null>
+  /** Resolves when the transaction ends (committed, aborted or expired): plain writes to its documents wait for it. */
+  ended: Promise<void>
+  end: () => void
+}
+
+/** Thrown inside the engine: a plain write met a document an active transaction holds; `run` waits and retries. */
+class WaitForTransaction {
+  constructor(readonly tx: Transaction) {}
 }
 
 export class DbEngine {
@@ -73,7 +107,17 @@ export class DbEngine {
     private readonly store: DocStore,
     private readonly count: CountFn,
     private readonly onQuery?: QueryHook,
-  ) {}
+    opts: EngineOptions = {},
+  ) {
+    this.lifetimeMs = opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS
+  }
+
+  private readonly lifetimeMs: number
+
+  /** Past its lifetime: CloudBase no longer knows the transaction. */
+  private expired(tx: Transaction): boolean {
+    return performance.now() - tx.startedAt > this.lifetimeMs
+  }
 
   /** Reports a query to the hook; an observer's failure never fails the request. */
   private observe(tag: string, collection: string, op: QueryShape['op'], filter: AnyObject, order?: Record<string, unknown>): void {
@@ -86,8 +130,26 @@ export class DbEngine {
     }
   }
 
-  /** Runs one action; resolves with the reply body (without `requestId`) once its writes are durable. */
+  /**
+   * Runs one action; resolves with the reply body (without `requestId`) once its writes are durable. A plain
+   * write to a document an active transaction has written waits until that transaction ends (MongoDB and
+   * CloudBase block it; they do not let it through to fail the transaction), then runs on the new state.
+   */
   async run(action: string, params: Params, tag: string): Promise<Reply> {
+    for (;;) {
+      try {
+        return await this.runOnce(action, params, tag)
+      } catch (error) {
+        if (!(error instanceof WaitForTransaction)) throw error
+        const left = error.tx.startedAt + this.lifetimeMs - performance.now()
+        let timer: ReturnType<typeof setTimeout> | undefined
+        await Promise.race([error.tx.ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, left) + 5)))])
+        clearTimeout(timer)
+      }
+    }
+  }
+
+  private async runOnce(action: string, params: Params, tag: string): Promise<Reply> {
     const now = Date.now()
     switch (action) {
       case 'database.addCollection':
@@ -107,9 +169,9 @@ export class DbEngine {
       case 'database.aggregateDocuments':
         return this.aggregateDocuments(params, tag, now)
       case 'database.startTransaction':
-        return this.startTransaction(now)
+        return this.startTransaction()
       case 'database.commitTransaction':
-        return this.commitTransaction(params, tag, now)
+        return this.commitTransaction(params, tag)
       case 'database.abortTransaction':
         return this.abortTransaction(params)
       default:
@@ -148,7 +210,7 @@ export class DbEngine {
       if (doc._id === undefined || doc._id === null) doc._id = newId()
       assertNoOperatorKeys(doc)
     }
-    const tx = this.transactionOf(params, now)
+    const tx = this.transactionOf(params)
     if (tx) {
       for (const doc of docs) {
         this.txWrite(tx, name, doc._id, (current) => {
@@ -158,13 +220,14 @@ export class DbEngine {
       }
       return { data: { insertedIds: docs.map((doc) => doc._id) } }
     }
+    this.waitForHolders(name, docs.map((doc) => doc._id))
     const seen = new Set<string>()
     for (const doc of docs) {
       const key = idKey(doc._id)
       if (seen.has(key) || this.store.get(name, doc._id)) throw duplicateWrite(name, doc._id)
       seen.add(key)
     }
-    await this.store.apply(docs.map((doc) => ({ t: 'put', c: name, d: doc })))
+    await this.applyOps(docs.map((doc) => ({ t: 'put', c: name, d: doc })))
     this.count(tag, 'docsWritten', docs.length)
     return { data: { insertedIds: docs.map((doc) => doc._id) } }
   }
@@ -173,7 +236,7 @@ export class DbEngine {
     const name = this.existingCollection(params)
     const criteria = queryOf(params, now)
     const projection = parseEjsonField(params.projection, now) as AnyObject | undefined
-    const tx = this.transactionOf(params, now)
+    const tx = this.transactionOf(params)
     if (tx) {
       const id = singleId(criteria)
       if (id === undefined) throw onlySingleDocument()
@@ -212,7 +275,7 @@ export class DbEngine {
     const multi = returnDoc ? false : params.multi !== false
     const change = replace ? replacement(data) : modifierOf(data)
 
-    const tx = this.transactionOf(params, now)
+    const tx = this.transactionOf(params)
     if (tx) {
       const id = singleId(criteria)
       if (id === undefined || returnDoc) throw onlySingleDocument()
@@ -234,6 +297,7 @@ export class DbEngine {
     this.observe(tag, name, 'update', criteria)
     let targets = this.match(name, criteria)
     if (!multi) targets = targets.slice(0, 1)
+    this.waitForHolders(name, targets.length === 0 && upsert && singleId(criteria) !== undefined ? [singleId(criteria)] : targets.map((doc) => doc._id))
     const ops: StoreOp[] = []
     let lastDoc: Doc | undefined
     for (const current of targets) {
@@ -249,7 +313,7 @@ export class DbEngine {
       upsertId = id
       lastDoc = next
     }
-    await this.store.apply(ops)
+    await this.applyOps(ops)
     this.count(tag, 'docsWritten', ops.length)
     const updated = upsertId === undefined ? ops.length : 0
     if (returnDoc) return { data: { updated, doc: lastDoc ? stringifyEjson(lastDoc) : null } }
@@ -259,7 +323,7 @@ export class DbEngine {
   private async removeDocument(params: Params, tag: string, now: number): Promise<Reply> {
     const name = this.existingCollection(params)
     const criteria = queryOf(params, now)
-    const tx = this.transactionOf(params, now)
+    const tx = this.transactionOf(params)
     if (tx) {
       const id = singleId(criteria)
       if (id === undefined) throw onlySingleDocument()
@@ -274,7 +338,8 @@ export class DbEngine {
     this.observe(tag, name, 'remove', criteria)
     let targets = this.match(name, criteria)
     if (params.multi === false) targets = targets.slice(0, 1)
-    await this.store.apply(targets.map((doc) => ({ t: 'del', c: name, id: doc._id })))
+    this.waitForHolders(name, targets.map((doc) => doc._id))
+    await this.applyOps(targets.map((doc) => ({ t: 'del', c: name, id: doc._id })))
     this.count(tag, 'docsWritten', targets.length)
     return { data: { deleted: targets.length } }
   }
@@ -309,29 +374,41 @@ export class DbEngine {
     }
     this.count(tag, 'docsRead', source.length)
     if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: DEFAULT_AGGREGATE_LIMIT })
-    const result = aggregate(cloneValue(source), pipeline, {
-      collectionResolver: (from: string) => cloneValue(this.store.docs(from)),
-    })
+    let result: AnyObject[]
+    try {
+      result = new Aggregator(pipeline, {
+        collectionResolver: (from: string) => cloneValue(this.store.docs(from)),
+        context: AGGREGATE_CONTEXT,
+      }).run(cloneValue(source)) as AnyObject[]
+    } catch (error) {
+      // An expression error fails the whole aggregate, as in the cloud (nothing partial is answered).
+      if (error instanceof DbError) throw error
+      throw new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] aggregate failed: ${(error as Error)?.message ?? String(error)}`)
+    }
     return { data: { list: result.map(stringifyEjson) } }
   }
 
   // ---------------------------------------------------------------- transactions
 
-  private startTransaction(now: number): Reply {
-    this.pruneTransactions(now)
+  private startTransaction(): Reply {
+    this.pruneTransactions()
     const tx: Transaction = {
       id: `local-tx-${crypto.randomBytes(12).toString('hex')}`,
       startSeq: this.store.seq,
-      startedAt: now,
+      startedAt: performance.now(),
       state: 'active',
       writes: new Map(),
+      before: new Map(),
+      ended: Promise.resolve(),
+      end: () => undefined,
     }
+    tx.ended = new Promise<void>((resolve) => (tx.end = resolve))
     this.transactions.set(tx.id, tx)
     return { transactionId: tx.id }
   }
 
-  private async commitTransaction(params: Params, tag: string, now: number): Promise<Reply> {
-    const tx = this.transactionOf(params, now)
+  private async commitTransaction(params: Params, tag: string): Promise<Reply> {
+    const tx = this.transactionOf(params)
     if (!tx) throw new DbError('INVALID_PARAM', 'transactionId is required')
     const ops: StoreOp[] = []
     for (const write of tx.writes.values()) {
@@ -344,7 +421,12 @@ export class DbEngine {
     }
     tx.state = 'committed'
     this.releaseLocks(tx)
-    await this.store.apply(ops)
+    tx.before.clear()
+    try {
+      await this.applyOps(ops)
+    } finally {
+      tx.end()
+    }
     this.count(tag, 'docsWritten', ops.length)
     return {}
   }
@@ -359,24 +441,56 @@ export class DbEngine {
   }
 
   /** The active transaction named by `params.transactionId`, or undefined when there is none. */
-  private transactionOf(params: Params, now: number): Transaction | undefined {
+  private transactionOf(params: Params): Transaction | undefined {
     const id = params.transactionId
     if (id === undefined || id === null || id === '') return undefined
     const tx = this.transactions.get(String(id))
     if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} not found`)
-    if (tx.state === 'active' && now - tx.startedAt > TRANSACTION_LIFETIME_MS) {
-      this.abort(tx, new DbError('DATABASE_TRANSACTION_FAIL', 'transaction expired'))
-    }
+    if (tx.state === 'active' && this.expired(tx)) this.abort(tx, transactionExpired())
     if (tx.state === 'aborted') throw tx.abortReason ?? new DbError('DATABASE_TRANSACTION_FAIL', 'transaction has been aborted')
     if (tx.state === 'committed') throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction has already been committed')
     return tx
   }
 
-  /** What a transaction sees: its own pending writes over the committed state. */
+  /** What a transaction sees: its own pending writes over its snapshot (the committed state as of its start). */
   private txView(tx: Transaction, name: string, id: unknown): Doc | undefined {
-    const pending = tx.writes.get(docKey(name, id))
+    const key = docKey(name, id)
+    const pending = tx.writes.get(key)
     if (pending) return pending.doc ?? undefined
+    if (tx.before.has(key)) return tx.before.get(key) ?? undefined
     return this.store.get(name, id)
+  }
+
+  /**
+   * Applies committed changes, first keeping each changed document's previous state in the snapshot of every
+   * active transaction that has not seen it change yet (so its reads keep answering the state at its start).
+   */
+  private applyOps(ops: StoreOp[]): Promise<void> {
+    const active = [...this.transactions.values()].filter((tx) => tx.state === 'active')
+    if (active.length > 0) {
+      for (const op of ops) {
+        if (op.t !== 'put' && op.t !== 'del') continue
+        const id = op.t === 'put' ? op.d._id : op.id
+        const key = docKey(op.c, id)
+        const current = this.store.get(op.c, id) ?? null
+        for (const tx of active) if (!tx.before.has(key)) tx.before.set(key, current)
+      }
+    }
+    return this.store.apply(ops)
+  }
+
+  /** A plain write to documents an active transaction has written waits for it (WaitForTransaction). */
+  private waitForHolders(name: string, ids: readonly unknown[]): void {
+    if (this.locks.size === 0) return
+    for (const id of ids) {
+      const holder = this.locks.get(docKey(name, id))
+      if (!holder || holder.state !== 'active') continue
+      if (this.expired(holder)) {
+        this.abort(holder, transactionExpired())
+        continue
+      }
+      throw new WaitForTransaction(holder)
+    }
   }
 
   /**
@@ -389,8 +503,8 @@ export class DbEngine {
     const key = docKey(name, id)
     const holder = this.locks.get(key)
     if (holder && holder !== tx) {
-      if (holder.state === 'active' && Date.now() - holder.startedAt > TRANSACTION_LIFETIME_MS) {
-        this.abort(holder, new DbError('DATABASE_TRANSACTION_FAIL', 'transaction expired'))
+      if (holder.state === 'active' && this.expired(holder)) {
+        this.abort(holder, transactionExpired())
       } else if (holder.state === 'active') {
         throw this.abort(tx, transactionConflict(`document ${JSON.stringify(id)} in ${name} is being written by another transaction`))
       }
@@ -413,7 +527,9 @@ export class DbEngine {
     tx.state = 'aborted'
     tx.abortReason = reason
     tx.writes.clear()
+    tx.before.clear()
     this.releaseLocks(tx)
+    tx.end()
     return reason
   }
 
@@ -421,11 +537,12 @@ export class DbEngine {
     for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key)
   }
 
-  private pruneTransactions(now: number): void {
+  private pruneTransactions(): void {
     if (this.transactions.size < 1000) return
+    const now = performance.now()
     for (const [id, tx] of this.transactions) {
-      if (now - tx.startedAt > 10 * TRANSACTION_LIFETIME_MS) {
-        if (tx.state === 'active') this.abort(tx, new DbError('DATABASE_TRANSACTION_FAIL', 'transaction expired'))
+      if (now - tx.startedAt > 10 * this.lifetimeMs) {
+        if (tx.state === 'active') this.abort(tx, transactionExpired())
         this.transactions.delete(id)
       }
     }
@@ -453,6 +570,51 @@ export class DbEngine {
     return candidates.filter((doc) => query.test(doc))
   }
 }
+
+/** MongoDB's name for a value's type in its error messages (`missing` for an absent field). */
+function bsonTypeName(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (isDate(value)) return 'date'
+  if (isRegExp(value)) return 'regex'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'double'
+  if (typeof value === 'object') return 'object'
+  return typeof value === 'boolean' ? 'bool' : typeof value
+}
+
+/**
+ * Expression operators where MongoDB (so CloudBase) is stricter than mingo. `$size` of a missing or null
+ * field fails the whole aggregate in MongoDB ("The argument to $size must be an array. Type is: missing",
+ * code 17124); mingo answers null. Guard optional arrays with `{ $size: { $ifNull: ['$field', []] } }`.
+ */
+const STRICT_OPERATORS = Context.init({
+  expression: {
+    $size: (obj: AnyObject, expr: unknown, options: Options) => {
+      const value = evalExpr(obj, expr, options)
+      if (Array.isArray(value)) return value.length
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `[FailedOperation] PlanExecutor error during aggregation :: caused by :: The argument to $size must be an array. Type is: ${bsonTypeName(value)}`,
+      )
+    },
+  },
+})
+/**
+ * mingo's operators with the strict ones in front (`Context.from` lets the first context win; the `aggregate()`
+ * helper would put mingo's defaults first, so the engine runs mingo's `Aggregator` with this context itself).
+ */
+const AGGREGATE_CONTEXT = Context.from(
+  STRICT_OPERATORS,
+  Context.init({
+    accumulator: accumulatorOperators,
+    expression: expressionOperators,
+    pipeline: pipelineOperators,
+    projection: projectionOperators,
+    query: queryOperators,
+    window: windowOperators,
+  }),
+)
 
 function collectionName(params: Params): string {
   const name = params.collectionName

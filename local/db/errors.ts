@@ -47,3 +47,15 @@ export function transactionConflict(detail: string): DbError {
     `[TransactionConflict] WriteConflict: ${detail}. The transaction has been aborted, please retry.`,
   )
 }
+
+/**
+ * A transaction past its 30 s lifetime: CloudBase has dropped it, so its operations and its commit fail
+ * (the cloud's code and text, docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL and as reported
+ * through wx-server-sdk on developers.weixin.qq.com).
+ */
+export function transactionExpired(): DbError {
+  return new DbError(
+    'DATABASE_TRANSACTION_FAIL',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  )
+}

@@ -13,6 +13,8 @@ import path from 'node:path'
 export const FILES_PREFIX = '/admin/files/'
 const FILE_ID_PREFIX = 'cloud://local-env.local-bucket/'
 const MAX_FILE_BYTES = 50 * 1024 * 1024
+/** `getTempFileURL` / `storage.batchGetDownloadUrl`: file ids per request CloudBase accepts. */
+export const MAX_LINKS_PER_REQUEST = 50
 
 const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -65,6 +67,11 @@ export function createLocalFiles(dataDir: string): LocalFiles {
       }
       if (action === 'storage.batchGetDownloadUrl') {
         const list = Array.isArray(params.file_list) ? (params.file_list as { fileid?: unknown; max_age?: unknown }[]) : []
+        // CloudBase answers at most 50 links per request (the node-sdk's storage tests expect INVALID_PARAM
+        // beyond that; PITFALLS.md "Verified 2026-12-07"): callers chunk.
+        if (list.length > MAX_LINKS_PER_REQUEST) {
+          return { code: 'INVALID_PARAM', message: `file_list 最多 ${MAX_LINKS_PER_REQUEST} 个文件 (at most ${MAX_LINKS_PER_REQUEST} file ids per request, got ${list.length})` }
+        }
         const download_list = list.map((f) => {
           const fileID = String(f.fileid ?? '')
           const key = fileID.startsWith(FILE_ID_PREFIX) ? safeKey(fileID.slice(FILE_ID_PREFIX.length)) : null

@@ -16,8 +16,9 @@ import { DocStore, idKey, type StoreOp } from './storage'
 import { createLocalFiles } from './files'
 
 export type { DbCounters, QueryHook, QueryShape } from './engine'
-export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './engine'
+export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_LIMIT, MAX_LIMIT, TRANSACTION_LIFETIME_MS } from './engine'
 export { INVOCATION_HEADER, currentInvocationTag, pointSdkAt, withInvocationTag } from './invocation'
+export { OpenApiSystemError } from './openapi'
 
 export interface DbService {
   /** `http://127.0.0.1:<port>/admin` once `listen` resolved; '' while only mounted on another server. */
@@ -40,11 +41,13 @@ export interface DbService {
   wipe(): Promise<void>
   /**
    * Answers `wx.openApi` calls (`cloud.openapi.subscribeMessage.send(...)` …). `api` is e.g.
-   * 'subscribeMessage.send', `payload` the parameters in WeChat's snake_case; the result is what WeChat's
-   * HTTP API would answer (`{ errcode: 43101, errmsg }` makes the SDK throw with that errCode).
-   * Without a hook every call fails with errcode -1.
+   * 'subscribeMessage.send', `payload` the parameters in WeChat's snake_case, `caller.tag` the invocation tag
+   * of the request (it starts with the calling function's name); the result is what WeChat's HTTP API would
+   * answer (`{ errcode: 43101, errmsg }` makes the SDK throw with that errCode), or an `OpenApiSystemError`
+   * for a refusal of the cloud-call layer (-604101). The host answers with the local WeChat
+   * (`local/host/wechat.ts`). Without a hook every call fails with errcode -1.
    */
-  onOpenApi?: (api: string, payload: unknown) => Promise<unknown>
+  onOpenApi?: (api: string, payload: unknown, caller: { tag: string }) => Promise<unknown>
   /**
    * Opt-in, local-only: called with the shape of every query outside transactions (collection, filter,
    * sort), so a test can check each one is served by an index in `cloudfunctions/_kit/indexes.ts`.
@@ -58,7 +61,18 @@ export interface DbService {
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 /** Opens (or creates) the database kept under `<dataDir>/db/`. One process may open a directory at a time. */
-export async function createDbService(opts: { dataDir: string }): Promise<DbService> {
+export interface DbServiceOptions {
+  dataDir: string
+  /** Test-only: a transaction's lifetime in ms (default TRANSACTION_LIFETIME_MS, CloudBase's 30 s). */
+  transactionLifetimeMs?: number
+  /**
+   * Test-only: every database request waits this long before it is served (default 0), to model the
+   * cloud's round trip (tens of ms per request from a function) under the enforced time limits.
+   */
+  requestDelayMs?: number
+}
+
+export async function createDbService(opts: DbServiceOptions): Promise<DbService> {
   const store = await DocStore.open(path.join(opts.dataDir, 'db'))
   const counterMap = new Map<string, DbCounters>()
   const bump = (tag: string, field: keyof DbCounters, n: number): void => {
@@ -69,7 +83,8 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
     }
     entry[field] += n
   }
-  const engine = new DbEngine(store, bump, (shape) => service.onQuery?.(shape))
+  const engine = new DbEngine(store, bump, (shape) => service.onQuery?.(shape), { transactionLifetimeMs: opts.transactionLifetimeMs })
+  const requestDelayMs = opts.requestDelayMs ?? 0
   // CloudBase storage as the SDK speaks to it (uploads, temp links), for `_kit/files.ts`.
   const files = createLocalFiles(opts.dataDir)
   let server: http.Server | undefined
@@ -180,7 +195,7 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
         const api = fields.apiName?.toString('utf8') ?? ''
         const { payload } = decodeOpenApiRequest(fields.requestData ?? Buffer.alloc(0))
         const hook = service.onOpenApi
-        const result = hook ? await hook(api, payload) : { errcode: -1, errmsg: `no local handler for open API ${api}` }
+        const result = hook ? await hook(api, payload, { tag }) : { errcode: -1, errmsg: `no local handler for open API ${api}` }
         res.setHeader('content-type', 'application/octet-stream')
         res.end(encodeOpenApiResponse(result))
         return
@@ -196,6 +211,7 @@ export async function createDbService(opts: { dataDir: string }): Promise<DbServ
         storage = true
         return sendJson(res, { ...stored, requestId })
       }
+      if (requestDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, requestDelayMs))
       const reply = await engine.run(String(params.action ?? ''), params, tag)
       sendJson(res, { ...reply, requestId })
     } catch (error) {

@@ -45,10 +45,36 @@ function decodePairValue(value: Buffer): unknown {
   }
 }
 
+/**
+ * A refusal by the cloud-call layer itself rather than by WeChat's API (e.g. -604101, the function has no
+ * `permissions.openapi` for it): answered as `CommOpenApiResp.errorCode`, which wx-server-sdk throws as a
+ * `CloudSDKError` with that `errCode`.
+ */
+export class OpenApiSystemError {
+  constructor(
+    readonly code: number,
+    readonly message: string,
+  ) {}
+}
+
 /** `CommOpenApiResp` (respData = 1, contentType = 2, errorCode = 3). */
 export function encodeOpenApiResponse(result: unknown): Buffer {
+  if (result instanceof OpenApiSystemError) return Buffer.concat([encodeVarint(3 * 8), encodeInt32(result.code)])
   const body = Buffer.from(JSON.stringify(result ?? {}), 'utf8')
   return Buffer.concat([lengthDelimited(1, body), lengthDelimited(2, Buffer.from('application/json; charset=utf-8', 'utf8'))])
+}
+
+/** A protobuf `int32`: negative values are sign-extended to 64 bits (ten bytes). */
+function encodeInt32(n: number): Buffer {
+  if (n >= 0) return encodeVarint(n)
+  let rest = BigInt.asUintN(64, BigInt(n))
+  const bytes: number[] = []
+  while (rest >= 0x80n) {
+    bytes.push(Number(rest & 0x7fn) | 0x80)
+    rest >>= 7n
+  }
+  bytes.push(Number(rest))
+  return Buffer.from(bytes)
 }
 
 interface Field {

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as tcb from '@cloudbase/node-sdk'
-import { createDbService, pointSdkAt, type DbService } from './index'
+import { createDbService, pointSdkAt, type DbService, type DbServiceOptions } from './index'
 
 export interface TestDb {
   service: DbService
@@ -27,9 +27,9 @@ export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `zhibu-${prefix}-`))
 }
 
-export async function startTestDb(collections: readonly string[] = []): Promise<TestDb> {
+export async function startTestDb(collections: readonly string[] = [], opts: Omit<DbServiceOptions, 'dataDir'> = {}): Promise<TestDb> {
   const dataDir = makeTempDir('db')
-  const service = await createDbService({ dataDir })
+  const service = await createDbService({ ...opts, dataDir })
   pointSdkAt(await service.listen(0))
   await service.ensureCollections(collections)
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })

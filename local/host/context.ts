@@ -4,12 +4,17 @@
  * production code is the only identity path.
  */
 import { randomUUID } from 'node:crypto'
+import { functionTimeoutMs } from './functions'
 
 export const LOCAL_APPID = 'wx_local_demo'
 
-export const fabricateContext = (fn: string, openid: string | null) => ({
+/**
+ * `timeLimitMs`: the invocation's timeout, which SCF reports as `time_limit_in_ms` — by default the
+ * function's own (`config.json` "timeout", `functionTimeoutMs`). `invoke.ts` enforces it.
+ */
+export const fabricateContext = (fn: string, openid: string | null, timeLimitMs = functionTimeoutMs(fn)) => ({
   memory_limit_in_mb: 256,
-  time_limit_in_ms: 10_000,
+  time_limit_in_ms: timeLimitMs,
   request_id: randomUUID(),
   function_version: '$LATEST',
   function_name: fn,

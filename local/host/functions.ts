@@ -29,6 +29,18 @@ export const functionConfig = (fn: string): FunctionConfig => {
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as FunctionConfig) : {}
 }
 
+/**
+ * SCF's timeout when a function's `config.json` names none: 3 s (PITFALLS.md, "CloudBase SDKs"; CloudBase's
+ * function settings default). Each of our functions sets its own `"timeout"` (seconds) in `config.json`.
+ */
+export const DEFAULT_FUNCTION_TIMEOUT_S = 3
+
+/** The timeout of `fn` in ms, as deployed: its `config.json` `"timeout"` in seconds. */
+export const functionTimeoutMs = (fn: string): number => {
+  const s = functionConfig(fn).timeout
+  return (typeof s === 'number' && s > 0 ? s : DEFAULT_FUNCTION_TIMEOUT_S) * 1000
+}
+
 const cache = new Map<string, Main>()
 
 /** `mode: 'bundle'` requires the built bundle, `'source'` the TypeScript entry (jest transforms it). */

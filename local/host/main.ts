@@ -1,23 +1,40 @@
 /**
  * Entry of the local system (`npm start`): database service + function host + H5 + timers on one port,
  * the demo branch seeded on first start. Env: PORT (8080), ZHIBU_DATA_DIR (.data), ZHIBU_OPEN=0 to not
- * open a browser.
+ * open a browser, ZHIBU_AT=<ISO instant> to run the whole stack at that instant (e2e and crash tests
+ * state theirs; the seed is made relative to it and /dev/clock's reset returns to it).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { createDbService, pointSdkAt } from '../db'
 import { seedDemo } from '../seed'
+import { clock } from '../clock'
 import { createHost } from './server'
 import { ROOT } from './functions'
+import { wechatForDataDir } from './wechat'
+
+/** The stack's instant: `ZHIBU_AT` when given (the clock starts there), else the machine's. */
+const stackInstant = (): string => {
+  const at = process.env.ZHIBU_AT
+  if (at) {
+    if (Number.isNaN(Date.parse(at))) throw new Error(`ZHIBU_AT is not an ISO instant: ${at}`)
+    clock.start(at)
+  }
+  return new Date().toISOString()
+}
 
 export const startLocal = async (opts: { port?: number; dataDir?: string; reset?: boolean } = {}) => {
   const port = opts.port ?? Number(process.env.PORT ?? 8080)
   const dataDir = resolve(ROOT, opts.dataDir ?? process.env.ZHIBU_DATA_DIR ?? '.data')
   const db = await createDbService({ dataDir })
   if (opts.reset) await db.wipe()
-  if (db.dump('orgs').length === 0) await seedDemo(db, new Date().toISOString())
+  const now = stackInstant()
+  const fresh = db.dump('orgs').length === 0
+  if (fresh) await seedDemo(db, now)
+  // WeChat's own count of accepts (subscribe messages), kept beside the database.
+  const wechat = wechatForDataDir(dataDir, () => db.dump('reminder_subs'), fresh)
   pointSdkAt(`http://127.0.0.1:${port}/admin`)
-  const host = await createHost({ db, mode: 'bundle', h5Dir: join(ROOT, 'miniprogram', 'dist', 'h5'), timers: true })
+  const host = await createHost({ db, wechat, mode: 'bundle', h5Dir: join(ROOT, 'miniprogram', 'dist', 'h5'), timers: true })
   const url = await host.listen(port, '127.0.0.1')
   return { url: `${url}/`, db, host }
 }
@@ -42,7 +59,9 @@ export const reseed = async (reset: boolean) => {
   const dataDir = resolve(ROOT, process.env.ZHIBU_DATA_DIR ?? '.data')
   const db = await createDbService({ dataDir })
   if (reset) await db.wipe()
-  if (db.dump('orgs').length === 0) await seedDemo(db, new Date().toISOString())
-  else console.log('数据已存在；使用 --reset 清空后重新生成演示数据')
+  if (db.dump('orgs').length === 0) {
+    await seedDemo(db, stackInstant())
+    wechatForDataDir(dataDir, () => db.dump('reminder_subs'), true)
+  } else console.log('数据已存在；使用 --reset 清空后重新生成演示数据')
   await db.close()
 }

@@ -8,13 +8,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { DbService } from '../db'
-import { withInvocationTag } from '../db'
 import { clock } from '../clock'
-import { fabricateContext } from './context'
 import { functionNames, loadMain } from './functions'
+import { invokeFunction, isFunctionTimeout } from './invoke'
 import { loginPage, sessionLabel } from './dev-pages'
 import { outboxPage } from './outbox-page'
 import { startTimers, type Timers } from './timers'
+import { createLocalWechat, type LocalWechat } from './wechat'
 
 export interface HostOptions {
   db: DbService
@@ -23,9 +23,13 @@ export interface HostOptions {
   h5Dir?: string
   /** Run the functions' timer triggers (croner, Beijing time). */
   timers?: boolean
+  /** WeChat's side of subscribe messages (accepts, refusals); default: a fresh one in memory. */
+  wechat?: LocalWechat
+  /** Test-only: a function's timeout in ms instead of its `config.json` "timeout" (`invoke.ts`). */
+  timeoutMs?: (fn: string) => number | undefined
 }
 
-/** A WeChat open-API call (subscribe message …) captured locally instead of reaching WeChat. */
+/** A WeChat open-API call (subscribe message …) the local WeChat accepted, captured instead of delivered. */
 export interface OutboxEntry {
   api: string
   payload: unknown
@@ -35,6 +39,7 @@ export interface OutboxEntry {
 export interface Host {
   server: Server
   outbox: OutboxEntry[]
+  wechat: LocalWechat
   listen(port: number, host?: string): Promise<string>
   invoke(fn: string, action: string, input: unknown, openid: string | null, tag?: string): Promise<unknown>
   runTimers(): Promise<void>
@@ -100,15 +105,24 @@ export const createHost = async (opts: HostOptions): Promise<Host> => {
   let seq = 0
   const names = new Set(functionNames())
   const outbox: OutboxEntry[] = []
-  db.onOpenApi = async (api, payload) => {
-    outbox.push({ api, payload, at: new Date().toISOString() })
-    return { errCode: 0, errMsg: 'openapi.ok' }
+  // WeChat refuses what it refuses (permission, openid, template, field values, no accept left); only what it
+  // accepts reaches the outbox (/dev/outbox, /dev/messages).
+  const wechat = opts.wechat ?? createLocalWechat()
+  db.onOpenApi = async (api, payload, caller) => {
+    const answer = await wechat.answer(api, payload, caller)
+    if ('errcode' in answer && answer.errcode === 0) outbox.push({ api, payload, at: new Date().toISOString() })
+    return answer
   }
 
+  // Every invocation runs under its function's configured timeout, as SCF runs it.
+  const run = (fn: string, event: unknown, openid: string | null, tag: string) =>
+    invokeFunction({ fn, main: loadMain(fn, opts.mode), event, openid, tag, timeoutMs: opts.timeoutMs?.(fn) })
+
   const invoke = async (fn: string, action: string, input: unknown, openid: string | null, tag?: string) => {
-    const main = loadMain(fn, opts.mode)
     const t = tag ?? `${fn}.${action}#${++seq}`
-    return withInvocationTag(t, () => main({ action, input }, fabricateContext(fn, openid)))
+    const out = await run(fn, { action, input }, openid, t)
+    wechat.observe(fn, action, openid, out)
+    return out
   }
 
   let timers: Timers | null = null
@@ -159,10 +173,25 @@ export const createHost = async (opts: HostOptions): Promise<Host> => {
           } catch {
             return json(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } })
           }
-          const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown }
-          const main = loadMain(fn, opts.mode)
-          const t = `${fn}.${typeof e.action === 'string' ? e.action : '?'}#${++seq}`
-          const out = await withInvocationTag(t, () => main(event, fabricateContext(fn, headerOpenid(req) ?? cookieOpenid(req))))
+          const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown; Type?: unknown }
+          // This is the mini-program's transport (callFunction); timer events come only from the host's own
+          // triggers, never from a page, signed in or not.
+          if (e.Type === 'Timer') return json(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } })
+          const action = typeof e.action === 'string' ? e.action : '?'
+          const t = `${fn}.${action}#${++seq}`
+          const openid = headerOpenid(req) ?? cookieOpenid(req)
+          let out: unknown
+          try {
+            out = await run(fn, event, openid, t)
+          } catch (err) {
+            // A timed-out call fails for the caller (wx.cloud.callFunction rejects); H5 gets an error envelope.
+            if (!isFunctionTimeout(err)) throw err
+            console.error(`[host] ${t}: ${err.code} ${err.message}`)
+            return json(res, 200, { ok: false, error: { code: 'INTERNAL', message: '服务响应超时，请稍后再试', details: { cause: err.code } } })
+          }
+          // The member opened the app (WeChat knows the openid); on H5 the platform adapter accepts every
+          // subscribe request, and the accepts the app reports are the ones WeChat recorded.
+          wechat.observe(fn, action, openid, out)
           return json(res, 200, out)
         }
 
@@ -203,11 +232,13 @@ export const createHost = async (opts: HostOptions): Promise<Host> => {
     })()
   })
 
-  if (opts.timers) timers = startTimers((fn, event) => loadMain(fn, opts.mode)(event, fabricateContext(fn, null)))
+  // Timer runs are invocations of their function too (the tag tells the local WeChat who is calling).
+  if (opts.timers) timers = startTimers((fn, event) => run(fn, event, null, `${fn}.timer#${++seq}`))
 
   return {
     server,
     outbox,
+    wechat,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

@@ -89,7 +89,7 @@ MORE_NAMES.forEach((name, i) => {
 })
 
 /**
- * `npm run bench` (issue 10) measures a branch of 50: this many more ordinary 正式党员 join 第一党支部
+ * `npm run bench` measures a branch of 50: this many more ordinary 正式党员 join 第一党支部
  * (ids m_b1_31…, bound, spread over the three 党小组). 0 everywhere else, so tests see the branch of 30.
  */
 let extraMembers = 0

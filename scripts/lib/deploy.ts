@@ -74,7 +74,27 @@ export interface PlannedFunction {
   func: DeployFunction
   /** For display: each variable set or not, secrets masked. */
   variables: { name: string; value: string }[]
+  /**
+   * The WeChat open APIs the function calls (`config.json` `permissions.openapi`). @cloudbase/manager-node does
+   * not deploy these (see OPENAPI_STEP): they are printed, with the step that grants them.
+   */
+  openapi: string[]
 }
+
+/**
+ * Why and how cloud-call permissions are granted by hand. @cloudbase/manager-node 5.6.5 passes only the
+ * whitelisted SCF fields to CreateFunction / UpdateFunctionConfiguration (`configToParams` and
+ * `updateFunctionConfig` in lib/function/index.js; neither knows `permissions`) and reads no config.json: the
+ * file is only zipped with the code. WeChat DevTools reads it on upload and grants the permission; without it
+ * every send fails with -604101.
+ */
+export const OPENAPI_STEP = [
+  '云调用权限 / open-API permissions are not set by this deploy (@cloudbase/manager-node ignores config.json `permissions`).',
+  'Once per function listed (and whenever its permissions change): WeChat DevTools → open the repository root →',
+  'right-click build/functions/<fn> → 「上传并部署：所有文件」(DevTools reads config.json and grants them), then',
+  '`npm run deploy -- <fn>` again so code and variables are this deploy\'s. If sends still fail with -604101, repeat.',
+  'Until then every subscribe message fails with -604101 (the reminders still reach members as to-dos).',
+]
 
 export interface DeployPlan {
   envId: string
@@ -145,6 +165,12 @@ export function planDeploy(root: string, env: Env, only: string[] = []): DeployP
       }
       // Unset optional variables are left out rather than set to '' (the code treats both as unset).
       const envVariables = Object.fromEntries(Object.entries(f.envVariables).filter(([, v]) => v !== ''))
+      const openapi = readFunctionConfig(root, f.name).permissions?.openapi ?? []
+      // A function bundling the subscribe-message notifier must declare the API it calls (else -604101).
+      const meta = join(root, 'build', 'functions-meta', `${f.name}.inputs.json`)
+      if (existsSync(meta) && (JSON.parse(readFileSync(meta, 'utf8')) as string[]).some((p) => p.endsWith('cloudfunctions/_kit/notifier.ts')) && !openapi.includes('subscribeMessage.send')) {
+        problems.push(`cloudfunctions/${f.name}/config.json: it sends subscribe messages but declares no "permissions": { "openapi": ["subscribeMessage.send"] } (every send would fail with -604101)`)
+      }
       return {
         name: f.name,
         dir,
@@ -161,6 +187,7 @@ export function planDeploy(root: string, env: Env, only: string[] = []): DeployP
           ignore: [],
         },
         variables: vars.map((v) => ({ name: v.name, value: mask(envVariables[v.name] ?? '', v.secret) })),
+        openapi,
       }
     })
   return { envId: rc.envId, functionRootPath, functions, problems, warnings }
@@ -176,11 +203,21 @@ export function printPlan(plan: DeployPlan, root: string, log: (line: string) =>
     const index = f.files.find((x) => x.name === 'index.js')
     if (index) log(`      index.js sha256 ${index.sha256.slice(0, 16)}…`)
     for (const t of f.func.triggers ?? []) log(`      timer ${t.name}: ${t.config} (Beijing time)`)
+    if (f.openapi.length) log(`      open API ${f.openapi.join(', ')} — granted from DevTools, not by this deploy (see below)`)
   }
   log('  variables (every function):')
   for (const v of plan.functions[0]?.variables ?? []) log(`      ${v.name.padEnd(28)} ${v.value}`)
   for (const w of plan.warnings) log(`  ⚠ ${w}`)
   for (const p of plan.problems) log(`  ✘ ${p}`)
+  printOpenApiStep(plan, log)
+}
+
+/** The manual step for the functions that call open APIs (nothing when none does). */
+export function printOpenApiStep(plan: Pick<DeployPlan, 'functions'>, log: (line: string) => void): void {
+  const withApi = plan.functions.filter((f) => f.openapi.length > 0)
+  if (withApi.length === 0) return
+  log(`  ⚠ ${withApi.map((f) => `${f.name} (${f.openapi.join(', ')})`).join('; ')}:`)
+  for (const line of OPENAPI_STEP) log(`      ${line}`)
 }
 
 const defaultBuild = (root: string) => (): void => {
@@ -254,5 +291,6 @@ export async function runDeploy(argv: string[], partial: Partial<DeployDeps> & {
     deps.log(`✔ ${f.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
   }
   deps.log(`✔ deployed ${plan.functions.length} function(s) to ${plan.envId}`)
+  printOpenApiStep(plan, deps.log)
   return 0
 }

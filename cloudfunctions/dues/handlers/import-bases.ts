@@ -3,7 +3,7 @@
  * to a member of the branch, 类别 read, 基数 parsed in 元, and the file's 金额 checked against the amount we
  * compute. `dryRun` answers the rows with their errors; a real import with any bad row imports nothing.
  */
-import type { dues, ImportRow } from '@shared/contract/dues'
+import { IMPORT_MAX_ROWS, IMPORT_TOO_MANY_ROWS, type dues, type ImportRow } from '@shared/contract/dues'
 import { AppError, isAppError } from '@shared/contract/errors'
 import { formatYuan, yuanToFen } from '@shared/rules/money'
 import { isRateCategory, parseDuesCategory } from '@shared/rules/dues-extra'
@@ -33,6 +33,7 @@ export const importBases: Handler<typeof dues.actions.importBases> = async (inpu
   const content = decodeUpload(input.file.base64, 'xlsx', IMPORT_MAX_BYTES)
   const sheet = await readAssessmentSheet(content)
   if (sheet.length === 0) throw new AppError('INVALID_INPUT', '核算表中没有党员数据')
+  if (sheet.length > IMPORT_MAX_ROWS) throw new AppError('INVALID_INPUT', IMPORT_TOO_MANY_ROWS)
   const members = await loadBranchAccounts(ctx, branch._id)
   const byName = new Map<string, typeof members>()
   for (const m of members) byName.set(m.name, [...(byName.get(m.name) ?? []), m])

@@ -1,4 +1,7 @@
-/** dues.setBases — 核定 for one or many members from a month; all or nothing, row errors name the member. */
+/**
+ * dues.setBases — 核定 for one or many members from a month: any bad row saves nothing (row errors name the
+ * member); the save runs in transactions of ≤ 50 members and is idempotent (`saveBases`).
+ */
 import type { dues } from '@shared/contract/dues'
 import type { Handler } from '../../_kit/create-main'
 import { checkEntries, checkFromMonth, saveBases } from '../bases'

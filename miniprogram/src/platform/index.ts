@@ -155,7 +155,8 @@ export function chooseLocation(): Promise<Position | null> {
 
 /**
  * Ask for one-time subscribe-message permission (≤3 template ids; must run inside a tap handler).
- * Returns each template id's answer. On h5 every template is accepted (the local host's outbox shows sends).
+ * Returns each template id's answer. On h5 every template is accepted; the local host's WeChat records
+ * the accepts the app then reports (reminders.subscribed), and its outbox shows the sends.
  */
 export function requestSubscribe(tmplIds: string[]): Promise<Record<string, SubscribeAnswer>> {
   const ids = tmplIds.slice(0, 3)

@@ -256,6 +256,13 @@ const Base64 = (maxChars: number) =>
 export const SCREENSHOT_MAX_BASE64 = 1_400_000
 /** A 核算表: .xlsx, ≤ about 500 KB. */
 export const IMPORT_MAX_BASE64 = 700_000
+/**
+ * Member rows in one 核算表 (a branch has at most a few hundred members; the save is batched, see
+ * cloudfunctions/dues/bases.ts). The rows sit inside the base64 workbook, so the schema cannot count
+ * them: the handler refuses a longer sheet with this message (INVALID_INPUT) before writing anything.
+ */
+export const IMPORT_MAX_ROWS = 500
+export const IMPORT_TOO_MANY_ROWS = `核算表最多${IMPORT_MAX_ROWS}行党员数据，请分成几个文件导入`
 
 const Months = z.array(MonthStr).check(z.minLength(1, '请选择月份'), z.maxLength(13, '一次最多登记13个月'))
 
