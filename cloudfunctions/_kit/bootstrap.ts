@@ -1,5 +1,5 @@
 /**
- * The first-run bootstrap code (issue 11): `npm run provision` writes only a salted hash of a one-time code
+ * The first-run bootstrap code: `npm run provision` writes only a salted hash of a one-time code
  * to `bootstrap/admin`; `org.claimAdmin` checks it and marks it claimed in the same transaction that makes
  * the caller the 上级党委 admin, so the code works once, for one person, ever.
  */

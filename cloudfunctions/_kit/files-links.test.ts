@@ -1,5 +1,5 @@
 /**
- * Temporary links for many files at once (issue 16 item 1): CloudBase answers at most 50 file ids per
+ * Temporary links for many files at once: CloudBase answers at most 50 file ids per
  * `getTempFileURL` call and the local storage refuses more, as it does; `files().tempUrls` chunks, so a
  * view with 120 pictures (测评汇总, 积分审核, 党费待确认) gets every link.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 6: an upload named `.png` / `.jpg` must be that image, whole — a PNG signature followed by
+ * An upload named `.png` / `.jpg` must be that image, whole — a PNG signature followed by
  * HTML, a picture with something appended, a truncated or corrupted one are refused with INVALID_INPUT and
  * a Chinese message (`decodeUpload`, which every picture upload uses).
  */

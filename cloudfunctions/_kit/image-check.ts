@@ -1,5 +1,5 @@
 /**
- * The whole-file check of an uploaded picture (issue 15 item 6): its first bytes are not enough — a PNG
+ * The whole-file check of an uploaded picture: its first bytes are not enough — a PNG
  * signature followed by HTML was stored as an image. The file must parse as the format it claims, end to
  * end, without decoding pixels:
  * - PNG: the signature, then chunks to IEND — IHDR first with sane dimensions and valid header fields,

@@ -1,6 +1,6 @@
 /**
- * Attempt limits for guessable secrets (invite codes, the 初始化码): a sliding window per key (issue 15
- * item 5). `rate_limits/<name>_<subject>` keeps the instants (epoch ms, ascending) of the last `max`
+ * Attempt limits for guessable secrets (invite codes, the 初始化码): a sliding window per key.
+ * `rate_limits/<name>_<subject>` keeps the instants (epoch ms, ascending) of the last `max`
  * accepted attempts. An attempt is accepted when fewer than `max` of them lie in the last `windowMs` —
  * when the list is shorter than `max`, or its oldest entry has left the window — and its instant is pushed
  * by the very single-document update that checks that condition. No read-modify-write, no transaction to

@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 2: a timer event is honoured only from a real trigger (an invocation with no WeChat
+ * A timer event is honoured only from a real trigger (an invocation with no WeChat
  * caller). The same `{ Type: 'Timer' }` body from a signed-in user — `POST /api/<fn>` or a mini-program
  * `callFunction` — answers INVALID_INPUT and runs nothing.
  */

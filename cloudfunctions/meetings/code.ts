@@ -1,5 +1,5 @@
 /**
- * The rotating sign-in code (issue 4): `ZB1.<meetingId>.<window>.<mac>`, where `window` =
+ * The rotating sign-in code: `ZB1.<meetingId>.<window>.<mac>`, where `window` =
  * floor(epochSeconds / 15) and `mac` = HMAC-SHA256(key, `${meetingId}:${window}`) with a key derived from
  * the meeting's own secret (stored server-side, never returned) and the deployment key `ZHIBU_SIGNIN_KEY`.
  * ZHIBU_SIGNIN_KEY is required: the deployment sets it (scripts/lib/cloudbaserc.ts) and so does the local

@@ -1,5 +1,5 @@
 /**
- * First run of a fresh environment (issue 11): the bootstrap code makes exactly one 上级党委 admin (wrong
+ * First run of a fresh environment: the bootstrap code makes exactly one 上级党委 admin (wrong
  * codes, guesses, races, second claims), who then creates branches with their 书记 and invite codes; the
  * admin scope of every admin above the new branch follows; other orgs' admins and members are refused.
  */

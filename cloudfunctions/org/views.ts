@@ -17,7 +17,7 @@ export const memberView = (m: MemberDoc): MemberView => ({
   bound: !!m.openid,
 })
 
-/** `withDues`: the dues category is shown only to the member, the 书记 and the 党费管理员 (issue 5, privacy). */
+/** `withDues`: the dues category is shown only to the member, the 书记 and the 党费管理员 (privacy). */
 export const memberDetail = (m: MemberDoc, withDues: boolean): MemberDetail => ({
   ...memberView(m),
   phone: m.phone,

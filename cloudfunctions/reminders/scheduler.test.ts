@@ -1,5 +1,5 @@
 /**
- * The scheduler at scale (issue 8): 5,000 reminders due at once with a fake WeChat answering in 20 ms finish
+ * The scheduler at scale: 5,000 reminders due at once with a fake WeChat answering in 20 ms finish
  * within the per-run budget over as many ticks as needed, none twice, none lost; a run that dies after
  * 1,000 sends is followed by one that sends exactly the other 4,000; a run dying in the middle of WeChat
  * calls never leads to a second message (at most once — those few stay on the to-do list).

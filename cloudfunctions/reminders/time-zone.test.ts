@@ -1,5 +1,5 @@
 /**
- * Time zones (issue 8): a 主题党日 on the 26th produces its T−1 reminder on the 25th at 18:00 Beijing time
+ * Time zones: a 主题党日 on the 26th produces its T−1 reminder on the 25th at 18:00 Beijing time
  * whatever the process time zone. A fresh Node process per zone (TZ=UTC, America/Los_Angeles,
  * Asia/Shanghai) runs the rules and a whole timer tick — local database, demo branch, the function's real
  * `main` — because a zone cannot be changed inside a running jest worker.

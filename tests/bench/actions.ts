@@ -1,5 +1,5 @@
 /**
- * Requests per action for `npm run bench` (issue 10): every member-facing action (首页 and its to-do calls,
+ * Requests per action for `npm run bench`: every member-facing action (首页 and its to-do calls,
  * meeting list, sign-in, leave, 党费, 积分 申报, ballot) and every 支委 view (attendance grid, collection,
  * review queue, tally, dashboard) on the demo branch, counted by the local backend, beside its target.
  */
@@ -8,7 +8,7 @@ import { DEMO, clock, devOpenid, type TestCloud } from '../support/cloud'
 import { benchMeetings, type MeetingsBench } from './meetings'
 import { measure, type Measured } from './measure'
 
-/** Who the call is for, and so its budget of database requests (ARCHITECTURE.md, issue 10). */
+/** Who the call is for, and so its budget of database requests (ARCHITECTURE.md). */
 export type Audience = 'member' | 'committee' | 'dashboard' | 'overview'
 export const TARGETS: Record<Audience, number> = { member: 2, committee: 4, dashboard: 6, overview: 10 }
 

@@ -1,5 +1,5 @@
 /**
- * Meetings figures for `npm run bench` (issue 10 runs these against the local backend): DB requests of
+ * Meetings figures for `npm run bench` (run against the local backend): DB requests of
  * the member-facing sign-in (first and repeat), the host's poll, and the 300-member concurrent sign-in
  * burst — ok, duplicates, lost, p50 / p99 latency. Uses the in-process test cloud and its demo seed.
  */

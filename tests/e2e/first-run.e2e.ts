@@ -1,5 +1,5 @@
 /**
- * First run end to end (issue 11), in Chromium against the `npm start` stack: `provision --local` prints a
+ * First run end to end, in Chromium against the `npm start` stack: `provision --local` prints a
  * bootstrap code; a new WeChat user goes from the bind page to 首次使用, is refused a wrong code, claims with
  * the right one and becomes the 上级党委 admin; sets up a 党支部 with its 书记 and gets an invite code; the
  * 书记, on their own phone, binds with it and sees their new branch. A second claim with the code fails.

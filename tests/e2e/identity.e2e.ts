@@ -1,5 +1,5 @@
 /**
- * Issue 2 end to end: the 组织委员 adds a member and issues an invite code; a brand-new WeChat user sees
+ * End to end: the 组织委员 adds a member and issues an invite code; a brand-new WeChat user sees
  * only the binding page, binds with the code, and lands on 首页 with the branch name.
  */
 import { DEMO, devOpenid } from '../../local/seed'

@@ -1,5 +1,5 @@
 /**
- * Deploying (issue 11): cloudbaserc.json lists exactly the functions that exist with their config.json
+ * Deploying: cloudbaserc.json lists exactly the functions that exist with their config.json
  * runtime, memory, timeout and timer triggers; `npm run deploy` plans from it, refuses without the secrets,
  * uploads nothing in `--dry-run`, and otherwise hands the manager exactly `build/functions/<fn>/` — the
  * folders the local host runs — with the deployer's variables filled in.

@@ -1,5 +1,5 @@
 /**
- * Index coverage (issue 11): every query the functions issue is served by an index in
+ * Index coverage: every query the functions issue is served by an index in
  * `cloudfunctions/_kit/indexes.ts` (what `npm run provision` creates). The sweep here runs every contract
  * action's good fixture as each persona allowed to call it, and every timer, with the local backend's query
  * observer on; `npm test` also checks the queries of all handler tests (scripts/check-indexes.mjs).

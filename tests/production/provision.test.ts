@@ -1,5 +1,5 @@
 /**
- * Provisioning (issue 11) against a fake manager whose documents live in the local backend: the first run
+ * Provisioning against a fake manager whose documents live in the local backend: the first run
  * creates every collection, index and deny-all rule and issues a bootstrap code; the second creates nothing;
  * `--dry-run` reads and changes nothing; the printed code then makes exactly one admin through org.claimAdmin.
  */

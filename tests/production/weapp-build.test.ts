@@ -1,5 +1,5 @@
 /**
- * The WeChat build (issue 11): after `npm run build:weapp`, `app.json` lists every page that exists (tab pages
+ * The WeChat build: after `npm run build:weapp`, `app.json` lists every page that exists (tab pages
  * and subpackages), the main package stays under 2 MB (the figure is printed), each subpackage under 2 MB and
  * the whole under 30 MB (WeChat refuses the upload otherwise, error 80051); DevTools' project.config.json
  * points at the build and the function bundles. `npm test` builds weapp before jest; a lone jest run without

@@ -1,5 +1,5 @@
 /**
- * Crash (issue 10): the local host (esbuild-bundled `local/host/main.ts`, serving the function bundles) runs
+ * Crash: the local host (esbuild-bundled `local/host/main.ts`, serving the function bundles) runs
  * as a child process on a seeded temp folder; a mixed burst of writes — sign-ins, 党费 payments, ballots,
  * 积分 申报 — goes through `POST /api/<fn>`; the host is killed with SIGKILL mid-burst and restarted on the
  * same folder. Every acknowledged write must be there, and no multi-document change half-written: each

@@ -1,5 +1,5 @@
 /**
- * Races (issue 10): the same write fired concurrently — a double-tapped sign-in, a payment recorded twice,
+ * Races: the same write fired concurrently — a double-tapped sign-in, a payment recorded twice,
  * a ballot submitted five times, an 积分 申报 approved by two 支委 at once, an invite code redeemed by ten
  * phones — must have exactly one effect each, through the domains' real flows on the demo branch.
  */

@@ -1,5 +1,5 @@
 /**
- * Secrets (issue 10): what ships — the cloud bundles (`build/functions/<fn>/index.js`) and the H5 build
+ * Secrets: what ships — the cloud bundles (`build/functions/<fn>/index.js`) and the H5 build
  * (`miniprogram/dist/h5`) — holds no secret (private keys, Tencent Cloud keys, AppSecret-like values, the
  * sign-in key's development default, the values of the deployment's own secret variables), no code from
  * local/ and no local-only endpoint (`/dev/*`, `x-zhibu-openid`; the H5 build's own `/api/<fn>` calls are

@@ -1,5 +1,5 @@
 /**
- * Ballot secrecy against an insider who reads the database (issue 15 item 1): votes with distinct marks —
+ * Ballot secrecy against an insider who reads the database: votes with distinct marks —
  * one all-优秀 ballot among them (self is not on the ballot, so a per-ballot record would name its voter by
  * the one missing row) — cast at distinct instants, then every collection dumped in natural order and
  * every console line captured. No per-ballot document exists; the round's tally shards hold counts only, in

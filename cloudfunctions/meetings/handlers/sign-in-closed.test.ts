@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 4: a forwarded sign-in code must not let a member into a meeting they may not attend — a
+ * A forwarded sign-in code must not let a member into a meeting they may not attend — a
  * 支委会, or another 党小组's 党小组会. Sign-in follows the rule that decides who sees the meeting
  * (`getMeeting`): refused with FORBIDDEN and nothing written (no attendance, no `attendance.present` event,
  * no present-list entry that would later open the minutes).

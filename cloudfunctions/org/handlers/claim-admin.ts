@@ -1,5 +1,5 @@
 /**
- * org.claimAdmin — first run of a fresh environment (issue 11): the holder of the bootstrap code printed by
+ * org.claimAdmin — first run of a fresh environment: the holder of the bootstrap code printed by
  * `npm run provision` becomes the 上级党委 admin of a new root org node. One transaction checks the code's
  * hash, marks it claimed and writes the node, the admin's identity and the audit entry, so ten people racing
  * with the right code yield exactly one admin, and nobody can claim again. Guesses are limited per WeChat

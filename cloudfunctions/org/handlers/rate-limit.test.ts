@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 5: guess limits on invite codes (`org.bind`) and the 初始化码 (`org.claimAdmin`). Contention
+ * Guess limits on invite codes (`org.bind`) and the 初始化码 (`org.claimAdmin`). Contention
  * answers the real result or RATE_LIMITED, never INTERNAL; the window slides (no fresh allowance at the top
  * of the clock hour); the 初始化码 has an environment-wide limit besides the per-user one; a refused attempt
  * writes nothing. The clock is moved, never waited for.

@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 3: a 组织委员 must not take over the 书记 (unbind the 书记, invite the record, redeem it with
+ * A 组织委员 must not take over the 书记 (unbind the 书记, invite the record, redeem it with
  * a new WeChat account). Unbinding or re-inviting a member who holds a 支委 role needs authority over the
  * role — the 书记 for other 支委, the 上级党委 admin for the 书记 — and is audited; refused, nothing is written.
  */

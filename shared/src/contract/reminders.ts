@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 8; DOMAIN.md §6): WeChat one-time subscribe messages and the in-app to-do list that
+ * Reminders (DOMAIN.md §6): WeChat one-time subscribe messages and the in-app to-do list that
  * always works. A member reports the templates they accepted (each accept allows one message), chooses
  * which topics to hear about, and reads and ticks off their to-dos. Sending is the timer's job.
  */

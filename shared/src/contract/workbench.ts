@@ -1,5 +1,5 @@
 /**
- * 书记 workbench (issue 9): the branch dashboard (what the branch still owes under its rules this year,
+ * 书记 workbench: the branch dashboard (what the branch still owes under its rules this year,
  * each item naming the page that fixes it), 谈心谈话 and 学时 records, the 五化 达标 self-assessment, the
  * 台账 exports (.xlsx) and the 上级 overview of every branch side by side. Members see none of it.
  */

@@ -44,7 +44,7 @@ import {
 export const SIGN_IN_CODE_RULE = {
   windowSeconds: 15,
   acceptWindows: 2,
-  source: '[?] 本系统防代签设计（issue 4）：签到二维码每15秒更换，接受当前及上一时段（不超过30秒）',
+  source: '[?] 本系统防代签设计：签到二维码每15秒更换，接受当前及上一时段（不超过30秒）',
 } as const
 
 export interface SignInCodeRule {

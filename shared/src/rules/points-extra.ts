@@ -22,7 +22,7 @@ import { addDays, monthOf, monthsBetween, periodOf, periodsBetween, shiftMonth, 
 // ---------------------------------------------------------------------------------------------------
 // The branch scheme
 
-/** `points.ts` sources plus 志愿服务 recorded by the branch (issue 6: the `volunteer.recorded` event). */
+/** `points.ts` sources plus 志愿服务 recorded by the branch (the `volunteer.recorded` event). */
 export const SCHEME_AUTO_SOURCES = [...POINTS_AUTO_SOURCES, 'volunteer'] as const
 export type SchemeAutoSource = (typeof SCHEME_AUTO_SOURCES)[number]
 

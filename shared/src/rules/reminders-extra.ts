@@ -1,5 +1,5 @@
 /**
- * When calendar reminders go out, in Beijing time (issue 8; DOMAIN.md §6): 主题党日 the day before at 18:00
+ * When calendar reminders go out, in Beijing time (DOMAIN.md §6): 主题党日 the day before at 18:00
  * and on the day at 08:00, the 党费 collection day and the 书记's reminders at 09:00 — each worth sending
  * for a limited time only. `dueReminders(ctx, now)` lists those due at an instant; meetings are reminded
  * `MEETING_LEAD_MINUTES` before they start. Pure: the caller passes `now`.
@@ -30,7 +30,7 @@ export interface ReminderTiming {
 }
 
 /**
- * Defaults (issue 8: "主题党日 T−1 day 18:00 and day-of 08:00"): the eve reminder stays valid until the
+ * Defaults ("主题党日 T−1 day 18:00 and day-of 08:00"): the eve reminder stays valid until the
  * day-of one takes over; reminders for the 书记 may go out up to three days late rather than not at all.
  */
 export const DEFAULT_REMINDER_TIMING: Readonly<Record<ReminderKind, ReminderTiming>> = {
@@ -43,7 +43,7 @@ export const DEFAULT_REMINDER_TIMING: Readonly<Record<ReminderKind, ReminderTimi
   'reelection-hard-overdue': { at: '09:00', validHours: 72 },
 }
 
-/** Meetings are reminded 2 hours before they start (issue 8), until they start. */
+/** Meetings are reminded 2 hours before they start, until they start. */
 export const MEETING_LEAD_MINUTES = 120
 
 export interface DueReminder extends ReminderEvent {
@@ -199,7 +199,7 @@ export function themeDayRemindersOn(
   return out
 }
 
-/** 谈心谈话 gaps: the 书记 hears on this day of every month (issue 8: "to the 书记, monthly") at 09:00. */
+/** 谈心谈话 gaps: the 书记 hears on this day of every month ("to the 书记, monthly") at 09:00. */
 export const TALKS_REMINDER_DAY = 1
 
 /** The monthly 谈心谈话 reminder due at `now`, if any: the 1st at 09:00, valid three days. */

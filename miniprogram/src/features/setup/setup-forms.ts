@@ -1,5 +1,5 @@
 /**
- * First run (issue 11): the 初始化码 form that makes the 上级党委 admin (`org.claimAdmin`) and the 设立党支部
+ * First run: the 初始化码 form that makes the 上级党委 admin (`org.claimAdmin`) and the 设立党支部
  * form (`org.createBranch`), validated with the contract's own schemas so the page refuses what the server would.
  */
 import { BootstrapCode, org, type MemberFields } from '@shared/contract/org'

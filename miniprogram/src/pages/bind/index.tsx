@@ -129,7 +129,7 @@ export default function BindPage(): React.ReactElement {
       </View>
 
       <Text className='bind__help'>没有邀请码？请联系本支部书记或组织委员。</Text>
-      {/* First run of a new deployment (issue 11): the 上级党委 admin claims the environment with the 初始化码. */}
+      {/* First run of a new deployment: the 上级党委 admin claims the environment with the 初始化码. */}
       {adminOrgs.length > 0 ? null : (
         <Text className='bind__admin-link' data-testid='bind-admin-link' onClick={() => void Taro.navigateTo({ url: ROUTES.setupClaimAdmin })}>
           我是上级党委管理员，首次使用

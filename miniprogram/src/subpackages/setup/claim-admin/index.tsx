@@ -1,5 +1,5 @@
 /**
- * 首次使用 (issue 11): in a freshly deployed environment, the 上级党委 admin enters the one-time 初始化码
+ * 首次使用: in a freshly deployed environment, the 上级党委 admin enters the one-time 初始化码
  * printed by `npm run provision`, names the 党委 and themselves, and becomes its admin (`org.claimAdmin`);
  * then goes on to set up branches. Someone who already administers an org sees where to go instead.
  */

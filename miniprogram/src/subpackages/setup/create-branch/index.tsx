@@ -1,5 +1,5 @@
 /**
- * 设立党支部 (issue 11): a 上级党委 admin sets up a 党支部 (or 党总支) under an org they administer, with its
+ * 设立党支部: a 上级党委 admin sets up a 党支部 (or 党总支) under an org they administer, with its
  * 书记 if they like (`org.createBranch`); the 书记's invite code is shown once, to be passed on. Reached right
  * after the first admin is made, and from the 首次使用 page later.
  */
