@@ -1,5 +1,5 @@
 // `npm test`: everything, in order — Chromium present (installs Debian's package as root if missing),
-// typecheck, lint, function bundles + H5 + weapp builds, rules coverage (100% lines, two time zones),
+// typecheck, lint, function bundles + H5 + weapp builds, WeChat's compiler and quality check, rules coverage (100% lines, two time zones),
 // unit/handler/UI/reliability tests (jest), then e2e in headless Chromium against the `npm start` stack. Ends with one summary line.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, mkdtempSync } from 'node:fs'
@@ -27,9 +27,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'zhibu-results-'))
 run('typecheck', 'npx tsc -p tsconfig.json --noEmit')
 run('lint', 'npx eslint . --max-warnings=0')
 run('build', 'node scripts/build-functions.mjs && npm run build:h5 --silent && npm run build:weapp --silent')
+// WeChat's own compiler and code-quality check on the weapp build (miniprogram-ci, offline): compile errors, sizes, compression.
+run('weapp-ci', 'node scripts/check-weapp.mjs')
 run('rules-coverage', 'node tests/rules-coverage.mjs')
 // The handler tests log every query their functions issue; the indexes step checks each is served (issue 11).
-run('jest', `npx jest --ci --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json'), env: { ZHIBU_QUERY_LOG: join(tmp, 'queries') } })
+run('jest', `npx jest --ci --maxWorkers=2 --json --outputFile=${join(tmp, 'jest.json')}`, { jsonFile: join(tmp, 'jest.json'), env: { ZHIBU_QUERY_LOG: join(tmp, 'queries') } })
 run('indexes', `node scripts/check-indexes.mjs ${join(tmp, 'queries')}`)
 run('e2e', `npx jest -c tests/e2e/jest.config.js --ci --json --outputFile=${join(tmp, 'e2e.json')}`, { jsonFile: join(tmp, 'e2e.json') })
 
