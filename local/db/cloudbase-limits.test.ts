@@ -4,7 +4,7 @@
  * fails the whole aggregate (MongoDB semantics) where mingo alone would answer null.
  */
 import tcb from '@cloudbase/node-sdk'
-import { startTestDb, type TestDb } from './test-support'
+import { errorOf, startTestDb, type TestDb } from './test-support'
 
 let t: TestDb
 let app: ReturnType<typeof tcb.init>
@@ -16,21 +16,12 @@ afterAll(async () => {
   await t.close()
 })
 
-const codeOf = async (promise: Promise<unknown>): Promise<{ code: string; message: string }> => {
-  try {
-    await promise
-  } catch (error) {
-    const e = error as { code?: unknown; message?: unknown }
-    return { code: String(e.code), message: String(e.message) }
-  }
-  return { code: 'no error', message: '' }
-}
 
 describe('getTempFileURL: at most 50 file ids per call', () => {
   const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ fileID: `cloud://local-env.local-bucket/x/${i}.png`, maxAge: 60 }))
 
   test('51 ids are refused: the SDK throws INVALID_PARAM', async () => {
-    const failure = await codeOf(app.getTempFileURL({ fileList: ids(51) }))
+    const failure = await errorOf(app.getTempFileURL({ fileList: ids(51) }))
     expect(failure.code).toBe('INVALID_PARAM')
     expect(failure.message).toMatch(/50/)
   })
@@ -53,17 +44,17 @@ describe('aggregate: $size of a missing array fails the whole request', () => {
   const project = (stage: Record<string, unknown>) => t.db.collection('meetings').aggregate().project(stage).limit(10).end()
 
   test('$size of a missing field: DATABASE_REQUEST_FAILED naming $size, nothing partial answered', async () => {
-    const failure = await codeOf(project({ present: { $size: '$presentIds' } }))
+    const failure = await errorOf(project({ present: { $size: '$presentIds' } }))
     expect(failure.code).toBe('DATABASE_REQUEST_FAILED')
     expect(failure.message).toContain('The argument to $size must be an array. Type is: missing')
     // A non-array is refused as well.
     await t.service.insertMany('meetings', [{ _id: 'm3', rosterIds: 'a', presentIds: [] }])
-    expect((await codeOf(project({ n: { $size: '$rosterIds' } }))).message).toContain('Type is: string')
+    expect((await errorOf(project({ n: { $size: '$rosterIds' } }))).message).toContain('Type is: string')
     await t.db.collection('meetings').doc('m3').remove()
   })
 
   test('also inside a $lookup sub-pipeline', async () => {
-    const failure = await codeOf(
+    const failure = await errorOf(
       t.db
         .collection('meetings')
         .aggregate()

@@ -43,3 +43,14 @@ export async function startTestDb(collections: readonly string[] = [], opts: Omi
     },
   }
 }
+
+/** The code and message a promise rejects with (`no error` if it resolves): for asserting the SDK's errors. */
+export async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown }
+    return { code: String(e.code), message: String(e.message) }
+  }
+  return { code: 'no error', message: '' }
+}

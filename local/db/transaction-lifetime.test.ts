@@ -3,7 +3,7 @@
 // lifetime is real elapsed time (not the stack's clock); here it is shortened to 200 ms.
 import { clock } from '../clock'
 import { TRANSACTION_LIFETIME_MS } from './index'
-import { startTestDb, type TestDb } from './test-support'
+import { errorOf, startTestDb, type TestDb } from './test-support'
 
 const LIFETIME_MS = 200
 
@@ -25,15 +25,6 @@ beforeEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise
-  } catch (error) {
-    const e = error as { code?: unknown; message?: unknown }
-    return { code: String(e.code), message: String(e.message) }
-  }
-  return { code: 'no error', message: '' }
-}
 
 test("the default lifetime is CloudBase's 30 s", () => {
   expect(TRANSACTION_LIFETIME_MS).toBe(30_000)
