@@ -143,7 +143,9 @@ describe('votes leave nothing that ties marks to a voter', () => {
     const changed = d.changed.filter((x) => !x.startsWith('eval_tallies/') && !x.startsWith('todos/'))
     expect(changed).toEqual([]) // no audit line, no event, no round update, no log collection
     expect(d.changed.filter((x) => x.startsWith('todos/'))).toEqual(voters.map((v) => `todos/${todoId('evaluation', roundId, v)}`).sort())
-    expect(d.changed.filter((x) => x.startsWith('eval_tallies/')).every((x) => x.startsWith(`eval_tallies/${roundId}_t`))).toBe(true)
+    const shards = d.changed.filter((x) => x.startsWith('eval_tallies/'))
+    expect(shards.length).toBeGreaterThan(0) // the votes were counted somewhere
+    expect(shards.every((x) => x.startsWith(`eval_tallies/${roundId}_t`))).toBe(true)
   })
 
   test('the shards keep their ids, order and shape from opening; only counts change, and they add up', () => {
