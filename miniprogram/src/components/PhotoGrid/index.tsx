@@ -5,7 +5,7 @@
  */
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { previewImage } from '@/platform/file-io'
+import { previewImage } from '@/platform/files'
 import './index.scss'
 
 export interface GridPhoto {

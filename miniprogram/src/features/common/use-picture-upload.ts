@@ -3,7 +3,7 @@
  * what the server stored — shown at once with the server's link, or the local preview if none came back.
  * Failures show the server's message (`useAction`); a cancelled pick resolves null.
  */
-import { pickImage } from '@/platform/file-io'
+import { pickImage } from '@/platform/files'
 import { useAction } from './use-action'
 
 export interface PictureUpload<T> {

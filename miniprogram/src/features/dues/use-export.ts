@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react'
 import type { ExportResult } from '@shared/contract/dues'
-import { downloadAndOpen } from '@/platform/file-io'
+import { downloadAndOpen } from '@/platform/files'
 import { toApiError } from '../common/use-api-call'
 
 export type ExportPhase = 'idle' | 'generating' | 'downloading' | 'done' | 'error'

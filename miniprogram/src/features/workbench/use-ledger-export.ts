@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react'
 import type { LedgerFile, LedgerKind } from '@shared/contract/workbench'
-import { downloadAndOpen } from '@/platform/file-io'
+import { downloadAndOpen } from '@/platform/files'
 import { toApiError } from '../common/use-api-call'
 
 export type LedgerPhase = 'idle' | 'generating' | 'downloading' | 'done' | 'error'

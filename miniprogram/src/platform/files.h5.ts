@@ -1,28 +1,13 @@
 /**
- * Files through the platform: picking a screenshot or a spreadsheet as base64 (sent inside an action's
- * input — small files only), and downloading an export with progress then opening it. weapp uses
- * chooseMedia / chooseMessageFile / downloadFile + openDocument; h5 a file input and fetch + a download link.
+ * Files in the browser build: a hidden file input for a screenshot (scaled down on a canvas, sent as JPEG)
+ * or a spreadsheet, as base64 — sent inside an action's input, so small files only —, fetch with progress
+ * and a download link for exports, and a download for a file the server sent as base64.
  */
-import Taro from '@tarojs/taro'
-
-export interface PickedImage {
-  type: 'jpg' | 'png'
-  base64: string
-  /** A URL the page can show as a preview. */
-  previewUrl: string
-}
-
-export interface PickedFile {
-  name: string
-  base64: string
-  size: number
-}
+import type { PickedFile, PickedImage } from './types'
 
 /** Screenshots are scaled to at most this many pixels on the long side and sent as JPEG (≈100–300 KB). */
 const MAX_SIDE = 1280
 const JPEG_QUALITY = 0.75
-
-const readBase64Weapp = (path: string): string => Taro.getFileSystemManager().readFileSync(path, 'base64') as string
 
 /** h5: opens a hidden file input; resolves null if the user cancels. */
 function pickH5(accept: string): Promise<File | null> {
@@ -79,55 +64,34 @@ async function downscaleH5(file: File): Promise<PickedImage> {
   return { type: 'jpg', base64: dataUrlBase64(jpeg), previewUrl: jpeg }
 }
 
-/** Pick one image (a payment screenshot), compressed; null if cancelled. */
+/** Pick one image (a payment screenshot), scaled down; null if cancelled. */
 export async function pickImage(): Promise<PickedImage | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      const path = res.tempFiles[0]?.tempFilePath
-      if (!path) return null
-      const small = await Taro.compressImage({ src: path, quality: 60 }).then((r) => r.tempFilePath).catch(() => path)
-      const isPng = /\.png$/i.test(small)
-      return { type: isPng ? 'png' : 'jpg', base64: readBase64Weapp(small), previewUrl: small }
-    } catch {
-      return null
-    }
-  }
   const file = await pickH5('image/png,image/jpeg')
   return file ? downscaleH5(file) : null
 }
 
-/** Pick one spreadsheet (.xlsx) from a chat (weapp) or the computer (h5); null if cancelled. */
+/** Pick one spreadsheet (.xlsx) from the computer; null if cancelled. */
 export async function pickSpreadsheet(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
-      const f = res.tempFiles[0]
-      if (!f) return null
-      return { name: f.name, size: f.size, base64: readBase64Weapp(f.path) }
-    } catch {
-      return null
-    }
-  }
   const file = await pickH5('.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   if (!file) return null
   return { name: file.name, size: file.size, base64: dataUrlBase64(await readAsDataUrl(file)) }
 }
 
-/**
- * Download a file from a temporary link and open it (weapp: the document viewer, where the user can
- * forward or save it; h5: the browser's download). `onProgress` gets 0–100.
- */
+/** Hand a blob to the browser as a download named `fileName`. */
+function download(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = href
+  a.download = fileName
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 30_000)
+}
+
+/** Download a file from a temporary link as the browser's download. `onProgress` gets 0–100. */
 export async function downloadAndOpen(url: string, fileName: string, onProgress: (percent: number) => void): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const task = Taro.downloadFile({ url })
-    task.onProgressUpdate((p) => onProgress(p.progress))
-    const res = await task
-    if (res.statusCode !== 200) throw new Error(`下载失败（${res.statusCode}）`)
-    onProgress(100)
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
   const res = await fetch(url)
   if (!res.ok || !res.body) throw new Error(`下载失败（${res.status}）`)
   const total = Number(res.headers.get('content-length')) || 0
@@ -141,24 +105,18 @@ export async function downloadAndOpen(url: string, fileName: string, onProgress:
     received += value.length
     if (total) onProgress(Math.min(99, Math.round((received / total) * 100)))
   }
-  const blob = new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' })
-  const href = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = href
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(href), 30_000)
+  download(new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }), fileName)
   onProgress(100)
 }
 
-/** Show an image full screen (a screenshot attached to a report). */
+/** Show an image in a new tab (a screenshot attached to a report). */
 export function previewImage(url: string): void {
-  if (process.env.TARO_ENV === 'weapp') {
-    void Taro.previewImage({ urls: [url], current: url })
-    return
-  }
   window.open(url, '_blank')
+}
+
+/** Save `base64` as `fileName`: a browser download. */
+export async function saveBase64File(fileName: string, base64: string, mimeType: string): Promise<boolean> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  download(new Blob([bytes], { type: mimeType }), fileName)
+  return true
 }

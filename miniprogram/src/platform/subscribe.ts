@@ -1,0 +1,5 @@
+/**
+ * Taro builds `subscribe.weapp.ts` or `subscribe.h5.ts` (per-platform files, chosen by its resolver);
+ * the type checker and the unit tests read this one, which is the browser build's.
+ */
+export * from './subscribe.h5'
