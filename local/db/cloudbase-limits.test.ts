@@ -1,5 +1,5 @@
 /**
- * The local cloud refuses what CloudBase refuses (PITFALLS.md "Verified 2026-12-07"), through the
+ * The local cloud refuses what CloudBase refuses (docs/PITFALLS.md "Verified 2026-12-07"), through the
  * real node-sdk: more than 50 file ids in one `getTempFileURL` call, and `$size` of a missing array, which
  * fails the whole aggregate (MongoDB semantics) where mingo alone would answer null.
  */

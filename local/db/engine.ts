@@ -29,7 +29,7 @@ export const DEFAULT_AGGREGATE_LIMIT = 20
 /**
  * How long a transaction may live, from its start: CloudBase requires a transaction to commit or abort
  * within 30 s ("transaction must be commit or abort in 30 seconds", docs.cloudbase.net/error-code/
- * DATABASE_TRANSACTION_FAIL; PITFALLS.md "Verified 2026-12-07"). After that every operation on it, and its
+ * DATABASE_TRANSACTION_FAIL; docs/PITFALLS.md "Verified 2026-12-07"). After that every operation on it, and its
  * commit, fails with DATABASE_TRANSACTION_FAIL and its writes are rolled back. Measured in real elapsed
  * time (`performance.now()`), never the stack's clock, which tests move. Injectable for tests
  * (`createDbService({ transactionLifetimeMs })`).

@@ -68,7 +68,7 @@ export function createLocalFiles(dataDir: string): LocalFiles {
       if (action === 'storage.batchGetDownloadUrl') {
         const list = Array.isArray(params.file_list) ? (params.file_list as { fileid?: unknown; max_age?: unknown }[]) : []
         // CloudBase answers at most 50 links per request (the node-sdk's storage tests expect INVALID_PARAM
-        // beyond that; PITFALLS.md "Verified 2026-12-07"): callers chunk.
+        // beyond that; docs/PITFALLS.md "Verified 2026-12-07"): callers chunk.
         if (list.length > MAX_LINKS_PER_REQUEST) {
           return { code: 'INVALID_PARAM', message: `file_list 最多 ${MAX_LINKS_PER_REQUEST} 个文件 (at most ${MAX_LINKS_PER_REQUEST} file ids per request, got ${list.length})` }
         }

@@ -1,5 +1,5 @@
 /**
- * Transactions as CloudBase runs them (PITFALLS.md "Verified 2026-12-07"): reads inside a
+ * Transactions as CloudBase runs them (docs/PITFALLS.md "Verified 2026-12-07"): reads inside a
  * transaction see a snapshot taken when it started (not later commits), and a plain write to a document an
  * active transaction has written waits for that transaction to end instead of going through and dooming it.
  */

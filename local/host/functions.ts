@@ -30,7 +30,7 @@ export const functionConfig = (fn: string): FunctionConfig => {
 }
 
 /**
- * SCF's timeout when a function's `config.json` names none: 3 s (PITFALLS.md, "CloudBase SDKs"; CloudBase's
+ * SCF's timeout when a function's `config.json` names none: 3 s (docs/PITFALLS.md, "CloudBase SDKs"; CloudBase's
  * function settings default). Each of our functions sets its own `"timeout"` (seconds) in `config.json`.
  */
 export const DEFAULT_FUNCTION_TIMEOUT_S = 3

@@ -1,7 +1,7 @@
 /**
  * The local stand-in for WeChat's side of subscribe messages: what `cloud.openapi.subscribeMessage.send`
  * meets once the local cloud has passed it on (`DbService.onOpenApi`). It refuses what WeChat refuses
- * (PITFALLS.md "Subscribe messages" and "Verified 2026-12-07"), in this order:
+ * (docs/PITFALLS.md "Subscribe messages" and "Verified 2026-12-07"), in this order:
  *
  * - a function whose `config.json` does not declare the API in `permissions.openapi` → -604101 (a cloud-call
  *   error in the protobuf reply, as the cloud answers it; the caller is read from the invocation tag);
@@ -75,7 +75,7 @@ const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d'
 const POINT = `(?:${DATE} )?${CLOCK}`
 const DAY = `${DATE}(?: ${CLOCK})?`
 
-/** WeChat's subscribe-message field types: whether a value is acceptable (PITFALLS.md "Subscribe messages"). */
+/** WeChat's subscribe-message field types: whether a value is acceptable (docs/PITFALLS.md "Subscribe messages"). */
 const FIELD_RULES: Record<string, (value: string, length: number) => boolean> = {
   thing: (_v, n) => n <= 20,
   number: (v, n) => n <= 32 && /^\d+(?:\.\d+)?$/.test(v),

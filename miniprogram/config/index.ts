@@ -23,7 +23,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'zhibu',
     date: '2025-11-22',
-    // One 375 design width for everything: NutUI's styles are written for 375 (PITFALLS.md "UI kit"),
+    // One 375 design width for everything: NutUI's styles are written for 375 (docs/PITFALLS.md "UI kit"),
     // and ours use the same scale so `16px` in a stylesheet is 16px on a 375-wide phone.
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },

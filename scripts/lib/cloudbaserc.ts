@@ -122,7 +122,7 @@ export const readFunctionConfig = (root: string, fn: string): FunctionConfig => 
 
 const MEMORY_SIZES = [64, 128, 256, 512, 1024, 2048, 3072]
 
-/** Problems with a function's config.json for CloudBase (PITFALLS.md: timeout ≤ 60 s, 7-field timer cron). */
+/** Problems with a function's config.json for CloudBase (docs/PITFALLS.md: timeout ≤ 60 s, 7-field timer cron). */
 export function checkFunctionConfig(fn: string, cfg: FunctionConfig): string[] {
   const out: string[] = []
   const runtime = cfg.runtime ?? DEFAULT_RUNTIME

@@ -1,8 +1,8 @@
-// `npm run bench` (issue 10): builds what is missing or stale (function bundles, H5, weapp), runs each bench
-// scenario in its own process against a fresh local cloud (tests/bench/scenario.ts through the esbuild
-// require hook), writes bench/results.json and prints a table. Figures are reported, never judged: the exit
-// code is non-zero only when a scenario itself crashed. `node tests/bench/run.mjs frontend` re-runs a subset
-// and updates its figures in the last results.
+// `npm run bench`, the performance benchmarks: builds what is missing or stale (function bundles, H5,
+// weapp), runs each bench scenario in its own process against a fresh local cloud (tests/bench/scenario.ts
+// through the esbuild require hook), writes bench/results.json and prints a table. Figures are reported,
+// never judged: the exit code is non-zero only when a scenario itself crashed. `node tests/bench/run.mjs
+// frontend` re-runs a subset and updates its figures in the last results.
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
 /**
- * 民主评议党员 (DOMAIN.md §5): a yearly round — 个人自评, anonymous 民主测评 ballots (one per voter, no
+ * 民主评议党员 (docs/DOMAIN.md §5): a yearly round — 个人自评, anonymous 民主测评 ballots (one per voter, no
  * link to the voter), tallies only after close, 组织评定 within the 优秀 cap, 公示, and a record of
  * 不合格 限期改正. Only 正式党员 are graded; 预备党员 write 自评 and fill in ballots.
  */

@@ -1,5 +1,5 @@
 /**
- * 党员积分 (DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名): a versioned scheme per branch,
+ * 党员积分 (docs/DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名): a versioned scheme per branch,
  * automatic entries from attendance / dues / 志愿服务 events, monthly 申报 with photos, 党小组 and 支委
  * review, the quarterly 公示 with objections, yearly totals and ranking (支委 only unless the branch
  * publishes it). 积分 feeds 民主评议; it is never the grade itself.

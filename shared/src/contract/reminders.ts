@@ -1,5 +1,5 @@
 /**
- * Reminders (DOMAIN.md §6): WeChat one-time subscribe messages and the in-app to-do list that
+ * Reminders (docs/DOMAIN.md §6): WeChat one-time subscribe messages and the in-app to-do list that
  * always works. A member reports the templates they accepted (each accept allows one message), chooses
  * which topics to hear about, and reads and ticks off their to-dos. Sending is the timer's job.
  */
@@ -110,7 +110,7 @@ export type TopicSetting = z.infer<typeof TopicSettingSchema>
 export const ReminderSettingsSchema = z.object({
   topics: z.array(TopicSettingSchema),
   templates: z.array(TemplateInfoSchema),
-  /** At most one WeChat message a day, except meetings starting soon (DOMAIN.md §6). */
+  /** At most one WeChat message a day, except meetings starting soon (docs/DOMAIN.md §6). */
   dailyLimit: z.number(),
 })
 export type ReminderSettings = z.infer<typeof ReminderSettingsSchema>

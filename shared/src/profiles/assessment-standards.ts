@@ -1,5 +1,5 @@
 /**
- * 达标 self-assessment standards as data (DOMAIN.md §7): the 100-point 党支部标准化规范化建设达标标准 of
+ * 达标 self-assessment standards as data (docs/DOMAIN.md §7): the 100-point 党支部标准化规范化建设达标标准 of
  * seed `001_473cea6eeca10bbc` — six areas, their scored items, the 考核要点, the evidence to show and the
  * deductions. Items the app can judge from its own records carry `auto` checks (every deduction amount is
  * data here); the rest are scored by hand. Keyed by standard id; each profile names the standard it uses.

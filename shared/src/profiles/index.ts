@@ -1,5 +1,5 @@
 /**
- * The rule-set profiles a branch can follow (DOMAIN.md §0) and how a branch's overrides are applied:
+ * The rule-set profiles a branch can follow (docs/DOMAIN.md §0) and how a branch's overrides are applied:
  * `getProfile(id)` returns the shipped data, `resolveProfile(id, overrides)` deep-merges a branch's
  * overrides on top and validates the result with `ProfileSchema`.
  */

@@ -102,5 +102,5 @@ export const NATIONAL_2018: Profile = {
     source: '[N] 党章第九条：连续6个月不参加党的组织生活视为自行脱党（由支部大会决定，系统只提示）；2—3个月批评教育、4—5个月检查为地方做法 [L]',
   },
   publicity: { days: 7, source: '公示期无全国统一规定，默认7天 [?]' },
-  reminders: { themeDayLeadDays: 1, politicalBirthdayLeadDays: 7, source: 'DOMAIN.md §6；政治生日见 seed 004_445dbfd70ce3ee94 [L]' },
+  reminders: { themeDayLeadDays: 1, politicalBirthdayLeadDays: 7, source: 'docs/DOMAIN.md §6；政治生日见 seed 004_445dbfd70ce3ee94 [L]' },
 }

@@ -60,7 +60,7 @@ describe('shipped profiles', () => {
     expect(rows[0]).toMatchObject({ min, per })
   })
 
-  test('the table values of DOMAIN.md §0 and §3–§6', () => {
+  test('the table values of docs/DOMAIN.md §0 and §3–§6', () => {
     const national = getProfile('national-2018')
     const hunan = getProfile('hunan-wuhua-2018')
     const village = getProfile('village-2019')

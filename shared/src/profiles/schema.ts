@@ -1,5 +1,5 @@
 /**
- * The shape of a rule-set profile (DOMAIN.md §0): every number the rules use is a default in here,
+ * The shape of a rule-set profile (docs/DOMAIN.md §0): every number the rules use is a default in here,
  * never a constant buried in code. One zod/mini schema validates the shipped profiles and each
  * branch's profile after its overrides are merged on top.
  */
@@ -16,7 +16,7 @@ const Int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), 
 const Ratio = z.number().check(z.gt(0), z.lte(1))
 const Frequency = z.strictObject({ min: Int(1, 31), per: z.enum(PERIOD_UNITS) })
 
-/** Where a value comes from: a DOMAIN.md tag and the document (or seed file). */
+/** Where a value comes from: a docs/DOMAIN.md tag and the document (or seed file). */
 export const SourceSchema = z.string().check(z.minLength(3))
 
 export const ProfileSchema = z.strictObject({

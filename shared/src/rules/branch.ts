@@ -1,5 +1,5 @@
 /**
- * 支部设置 and 换届 (DOMAIN.md §1): checks of member counts, 支委 roles and 党小组 sizes shown to the 书记
+ * 支部设置 and 换届 (docs/DOMAIN.md §1): checks of member counts, 支委 roles and 党小组 sizes shown to the 书记
  * (never enforced by blocking), the term end, the profile's re-election reminder dates and the overdue /
  * hard-overdue flags.
  */

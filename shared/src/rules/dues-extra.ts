@@ -1,5 +1,5 @@
 /**
- * 党费 ledger rules on top of `dues.ts` (中组发〔2008〕3号, DOMAIN.md §3): a member's bases over time (a new
+ * 党费 ledger rules on top of `dues.ts` (中组发〔2008〕3号, docs/DOMAIN.md §3): a member's bases over time (a new
  * base applies from the month pay changed, 第十条), what each month owes, the band shown next to a base,
  * reading categories typed in a 《党员缴纳党费核算表》, and the 公示 periods. Pure: callers pass "today".
  */

@@ -24,7 +24,7 @@ import {
 } from './dues'
 import { RuleInputError } from './errors'
 
-describe('monthlyDuesFen — whole-base bands, upper bounds inclusive (DOMAIN.md §3)', () => {
+describe('monthlyDuesFen — whole-base bands, upper bounds inclusive (docs/DOMAIN.md §3)', () => {
   test.each([
     // category, base (fen), expected (fen)
     ['employed', 0, 0],

@@ -1,5 +1,5 @@
 /**
- * 党费 rules (中组发〔2008〕3号, DOMAIN.md §3): the monthly amount from a member's base (whole-base bands,
+ * 党费 rules (中组发〔2008〕3号, docs/DOMAIN.md §3): the monthly amount from a member's base (whole-base bands,
  * upper bounds inclusive), arrears and the 6-month lapse flag, the 预交 / 补交 window, publication
  * periods, the yearly 核定 of the base and the first month a 预备党员 pays. Money is integer fen; the
  * app records payments and never withholds or pays for a member.
@@ -25,7 +25,7 @@ import {
 
 export { DUES_CATEGORIES, type DuesCategory }
 
-/** How a computed amount with a fraction of a fen is rounded. The rules are silent; see DOMAIN.md §3. */
+/** How a computed amount with a fraction of a fen is rounded. The rules are silent; see docs/DOMAIN.md §3. */
 export const DUES_ROUNDING_MODES = ['ceil-fen', 'half-up-fen', 'ceil-jiao'] as const
 export type DuesRounding = (typeof DUES_ROUNDING_MODES)[number]
 

@@ -1,5 +1,5 @@
 /**
- * 民主评议党员 rules the evaluation feature needs beyond `./evaluation` (DOMAIN.md §5): the Chinese
+ * 民主评议党员 rules the evaluation feature needs beyond `./evaluation` (docs/DOMAIN.md §5): the Chinese
  * message for each rule outcome, round settings checks (grade scale, voting window, 限期改正 ≤1 year
  * [N]), the 不合格 review threshold as "more than" a share [L], and the sparse ballot encoding that keeps
  * a stored ballot from pointing at its voter when self is excluded. Pure; callers pass `today`.
@@ -206,7 +206,7 @@ export function exceedsUnqualifiedShare(row: TallyRow, share: number): boolean {
 }
 
 /**
- * `proposeGrades` with the branch's review threshold read as "more than `share`" (the issue's default:
+ * `proposeGrades` with the branch's review threshold read as "more than `share`" (the product's default:
  * 超过三分之一的票), where the shared rule flags "at or above". Shares are ratios of small counts, so
  * nudging the threshold by 1e-9 turns ≥ into >.
  */

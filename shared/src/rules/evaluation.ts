@@ -1,5 +1,5 @@
 /**
- * 民主评议党员 rules (DOMAIN.md §5): grades, the 优秀 cap on the final 组织评定 (一般不超过正式党员的三分之一
+ * 民主评议党员 rules (docs/DOMAIN.md §5): grades, the 优秀 cap on the final 组织评定 (一般不超过正式党员的三分之一
  * [N-QA]), 预备党员 not graded, 民主测评 ballot validation and tally, and a grade proposal for the 支委会
  * that uses the tally and 积分 — it flags, it never proposes 不合格 ("不能简单地以票取人").
  */

@@ -1,5 +1,5 @@
 /**
- * 组织生活 rules the meetings feature needs beyond `rules/meetings.ts` (DOMAIN.md §2): the rotating
+ * 组织生活 rules the meetings feature needs beyond `rules/meetings.ts` (docs/DOMAIN.md §2): the rotating
  * sign-in code's timing, the optional distance check, who is 应到 at a meeting, a meeting's attendance
  * summary (应到 / 实到 / 请假 / 缺席, quorum), the annual plan drafted from a profile, and each member's
  * year × month attendance with absence flags (flags for the 支委 only; the software never acts).

@@ -1,5 +1,5 @@
 /**
- * 组织生活 rules (DOMAIN.md §2): meeting kinds and their Chinese names, how many of each a profile
+ * 组织生活 rules (docs/DOMAIN.md §2): meeting kinds and their Chinese names, how many of each a profile
  * requires per period, the compliance of held meetings over a date range, quorum and resolutions,
  * the sign-in window, and consecutive-absence flags (flags only: 自行脱党 is a 支部大会 decision [N]).
  */

@@ -1,5 +1,5 @@
 /**
- * Money is integer fen (分) everywhere (DOMAIN.md §3); these helpers convert at the edges only —
+ * Money is integer fen (分) everywhere (docs/DOMAIN.md §3); these helpers convert at the edges only —
  * parsing what a member typed in 元 and formatting fen for display — without floating-point drift.
  */
 import { RuleInputError } from './errors'

@@ -1,5 +1,5 @@
 /**
- * 积分 workflow rules on top of `points.ts` (DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名):
+ * 积分 workflow rules on top of `points.ts` (docs/DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名):
  * a branch's editable scheme (志愿服务 as an automatic source, evidence, the monthly 申报 deadline, 党小组
  * first review), caps applied when an entry is approved (with a note the member can read), totals from the
  * capped monthly sums, publication periods and the domain event → item mapping. Pure: no clock, no I/O.
@@ -43,7 +43,7 @@ export const SCHEME_PUBLICATION_PERIODS = ['quarter', 'half-year'] as const
  */
 export const DEFAULT_DECLARE_DEADLINE_DAY = 5
 
-/** 公示 lasts at least 7 days (DOMAIN.md §4, "公示 ≥7 days"). */
+/** 公示 lasts at least 7 days (docs/DOMAIN.md §4, "公示 ≥7 days"). */
 export const MIN_PUBLICITY_DAYS = 7
 
 const PointsValue = z.number().check(
@@ -171,7 +171,7 @@ export function toBranchScheme(s: PointsScheme, options: { publicityDays?: numbe
 }
 
 /**
- * Presets a branch starts its scheme from: its profile's scheme first (DOMAIN.md §0: 积分 scheme per
+ * Presets a branch starts its scheme from: its profile's scheme first (docs/DOMAIN.md §0: 积分 scheme per
  * profile), then the shipped presets — at least 百分制 (quarterly) and 基础分60 + 履职 + 奖励 − 负面.
  */
 export function schemePresets(profile?: { points: { scheme: PointsScheme }; publicity?: { days: number } }): SchemePreset[] {
@@ -406,7 +406,7 @@ export const publicityEnds = (publishedOn: DateString, days: number): DateString
 
 /**
  * Which exclusion of the scheme applies to a member, from the org record: 离退休 ← 党费 category
- * `retired`; 长期卧病 ← the 年老体弱 / 重病 flag; 长期外出 ← the 流动党员 flag (DOMAIN.md §4 "Exclusions").
+ * `retired`; 长期卧病 ← the 年老体弱 / 重病 flag; 长期外出 ← the 流动党员 flag (docs/DOMAIN.md §4 "Exclusions").
  */
 export function exclusionOf(
   member: { duesCategory: string | null; flags: { elderly: boolean; mobile: boolean } },

@@ -1,5 +1,5 @@
 /**
- * 党员积分管理 (DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名): a configurable scheme (base,
+ * 党员积分管理 (docs/DOMAIN.md §4; [HN] 每月申报登记、每季评定公示、每年汇总排名): a configurable scheme (base,
  * items with caps, approval, automatic sources, floor, bands, 一票否决, exclusions), monthly and period
  * totals, yearly totals and ranking with ties. 积分 is an input to 民主评议, never the grade itself.
  */
@@ -300,7 +300,7 @@ export const PERCENT_QUARTERLY_SCHEME: PointsScheme = {
   bands: COMMON_BANDS,
   publication: { period: 'quarter', days: 7 },
   exclusions: ['retired', 'long-sick', 'long-away'],
-  source: '[HN] 湘组发〔2018〕6号 (每月申报登记、每季评定公示、每年汇总排名); items and bands [L] (DOMAIN.md §4)',
+  source: '[HN] 湘组发〔2018〕6号 (每月申报登记、每季评定公示、每年汇总排名); items and bands [L] (docs/DOMAIN.md §4)',
 }
 
 /** 基础分60: a yearly score from 60 with credits and deductions, capped at 100. */
@@ -333,7 +333,7 @@ export const BASE_60_SCHEME: PointsScheme = {
   bands: COMMON_BANDS,
   publication: { period: 'quarter', days: 7 },
   exclusions: ['retired', 'long-sick', 'long-away'],
-  source: '[HN] 湘组发〔2018〕6号 (每月申报登记、每季评定公示、每年汇总排名); base 60 and items [L] (DOMAIN.md §4)',
+  source: '[HN] 湘组发〔2018〕6号 (每月申报登记、每季评定公示、每年汇总排名); base 60 and items [L] (docs/DOMAIN.md §4)',
 }
 
 export const POINTS_SCHEME_PRESETS: readonly PointsScheme[] = [PERCENT_QUARTERLY_SCHEME, BASE_60_SCHEME]

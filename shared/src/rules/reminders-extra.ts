@@ -1,5 +1,5 @@
 /**
- * When calendar reminders go out, in Beijing time (DOMAIN.md §6): 主题党日 the day before at 18:00
+ * When calendar reminders go out, in Beijing time (docs/DOMAIN.md §6): 主题党日 the day before at 18:00
  * and on the day at 08:00, the 党费 collection day and the 书记's reminders at 09:00 — each worth sending
  * for a limited time only. `dueReminders(ctx, now)` lists those due at an instant; meetings are reminded
  * `MEETING_LEAD_MINUTES` before they start. Pure: the caller passes `now`.
@@ -126,7 +126,7 @@ export interface ThemeDayReminder extends DueReminder {
 /**
  * 主题党日 reminders due at `now`: each month's day comes from the planned meeting or the published plan
  * (`overrides`, by month) if there is one, else from the branch's fixed-day rule; reminded the day before
- * at 18:00 and on the day at 08:00 (DOMAIN.md §6), whatever the process time zone.
+ * at 18:00 and on the day at 08:00 (docs/DOMAIN.md §6), whatever the process time zone.
  */
 export function dueThemeDayReminders(
   rule: ThemeDayRule | null,
@@ -156,7 +156,7 @@ export function dueThemeDayReminders(
 }
 
 /**
- * What matters most when a member may get only one WeChat message a day (DOMAIN.md §6 "spend it on what
+ * What matters most when a member may get only one WeChat message a day (docs/DOMAIN.md §6 "spend it on what
  * matters most"): lower goes first. Meetings starting soon are exempt from the daily limit anyway.
  */
 export const REMINDER_TOPIC_PRIORITY: Readonly<Record<ReminderTopic, number>> = {
@@ -170,7 +170,7 @@ export const REMINDER_TOPIC_PRIORITY: Readonly<Record<ReminderTopic, number>> = 
   talks: 7,
 }
 
-/** WeChat pushes per member per Beijing day, meetings starting soon aside (DOMAIN.md §6: quiet by design). */
+/** WeChat pushes per member per Beijing day, meetings starting soon aside (docs/DOMAIN.md §6: quiet by design). */
 export const DAILY_PUSH_LIMIT = 1
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The reminder calendar (DOMAIN.md §6) as pure functions of the branch's rules and a date range:
+ * The reminder calendar (docs/DOMAIN.md §6) as pure functions of the branch's rules and a date range:
  * 主题党日 T−1 and the day itself, 政治生日 T−7 for the 书记, the dues collection day, and 换届 reminder /
  * overdue dates. A timer calls `remindersOn(context, today)`; the to-do list and calendar use ranges.
  * Each event carries a stable `key` for the send log (`${key}_${memberId}`), so a rerun sends nothing twice.

@@ -1,5 +1,5 @@
 /**
- * WeChat subscribe-message field values (PITFALLS.md "Subscribe messages", DOMAIN.md §6): validation and
+ * WeChat subscribe-message field values (docs/PITFALLS.md "Subscribe messages", docs/DOMAIN.md §6): validation and
  * safe truncation per field type, so a send never fails with 47003 over a long 主题 or a newline.
  * The type comes from the template key's prefix (`thing1` → `thing`, `character_string2` → `character_string`).
  */

@@ -1,5 +1,5 @@
 /**
- * The branch's fixed-day rule for 主题党日 (每月相对固定1天 [N]; DOMAIN.md §2): a day of the month
+ * The branch's fixed-day rule for 主题党日 (每月相对固定1天 [N]; docs/DOMAIN.md §2): a day of the month
  * (湘潭 26日, village 8日), the nth weekday (第二周周五), or a 农历 day, optionally moved off holidays.
  */
 import * as z from 'zod/mini'

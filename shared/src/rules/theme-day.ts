@@ -1,5 +1,5 @@
 /**
- * The date of a branch's 主题党日 in a month (每月相对固定1天 [N]; DOMAIN.md §2): from its fixed-day rule,
+ * The date of a branch's 主题党日 in a month (每月相对固定1天 [N]; docs/DOMAIN.md §2): from its fixed-day rule,
  * optionally moved off holidays and weekends using the official holiday and 调休 calendar.
  */
 import { RuleInputError } from './errors'

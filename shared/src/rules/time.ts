@@ -2,7 +2,7 @@
  * Beijing-time calendar helpers. Dates are `YYYY-MM-DD` strings on the Beijing calendar, months
  * `YYYY-MM`, instants ISO UTC. Everything is computed with UTC arithmetic on a fixed +08:00 offset
  * (China has no DST), so results never depend on the process time zone (cloud functions run in UTC,
- * phones anywhere). Nothing here reads the clock: callers pass `today` / `now` (DOMAIN.md §8).
+ * phones anywhere). Nothing here reads the clock: callers pass `today` / `now` (docs/DOMAIN.md §8).
  */
 import { getDayDetail, getLunarDate } from 'chinese-days'
 import { RuleInputError } from './errors'

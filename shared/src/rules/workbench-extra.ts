@@ -1,5 +1,5 @@
 /**
- * The 书记 workbench's rules (DOMAIN.md §1, §2, §3, §6, §7): meeting turnout and the attendance
+ * The 书记 workbench's rules (docs/DOMAIN.md §1, §2, §3, §6, §7): meeting turnout and the attendance
  * rate by month, 党小组会 compliance per 党小组, the gaps to fix, 谈心谈话 coverage [HN], 学时 progress
  * (32 / 56) [N][HN], 政治生日 of a month, 党费 collected vs due with arrears, and the 达标 self-assessment
  * score from the standard's data. Pure: callers pass `today`; every number comes from a profile or standard.

@@ -13,7 +13,7 @@ export const STATUS_SHORT: Record<MemberStatus, string> = { formal: '正式', pr
 
 export const GENDER_LABELS: Record<'male' | 'female', string> = { male: '男', female: '女' }
 
-/** Categories of 中组发〔2008〕3号 (DOMAIN.md §3). */
+/** Categories of 中组发〔2008〕3号 (docs/DOMAIN.md §3). */
 export const DUES_CATEGORY_LABELS: Record<DuesCategory, string> = {
   employed: '在职',
   'annual-salary': '年薪制',
@@ -26,7 +26,7 @@ export const DUES_CATEGORY_LABELS: Record<DuesCategory, string> = {
   'low-income': '领取最低生活保障金',
 }
 
-/** Rule-set profiles (DOMAIN.md §0). */
+/** Rule-set profiles (docs/DOMAIN.md §0). */
 export const PROFILE_LABELS: Record<ProfileId, string> = {
   'national-2018': '全国通用（支部工作条例）',
   'hunan-wuhua-2018': '湖南“五化”建设',
@@ -51,7 +51,7 @@ const LUNAR_DAYS = [
 export const WEEKDAY_LABELS = WEEKDAYS.slice(1).map((w) => `星期${w}`)
 export const lunarDayLabel = (day: number): string => `农历${LUNAR_DAYS[day] ?? day}`
 
-/** "每月26日（遇节假日顺延）" — how a branch's 主题党日 rule reads (DOMAIN.md §2). */
+/** "每月26日（遇节假日顺延）" — how a branch's 主题党日 rule reads (docs/DOMAIN.md §2). */
 export function themeDayRuleLabel(rule: ThemeDayRule): string {
   const base =
     rule.kind === 'day-of-month'

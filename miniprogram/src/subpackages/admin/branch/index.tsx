@@ -1,6 +1,6 @@
 /**
  * 支部设置 (书记; 上级 admins): the branch's name and rule-set profile, the 主题党日 fixed-day rule
- * (DOMAIN.md §2: 每月相对固定1天), the committee's term (§1), the monthly dues day and the 党小组.
+ * (docs/DOMAIN.md §2: 每月相对固定1天), the committee's term (§1), the monthly dues day and the 党小组.
  * Saved with `org.updateBranch`; the server audits every change.
  */
 import { useEffect, useState } from 'react'
