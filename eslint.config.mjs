@@ -103,6 +103,22 @@ export default tseslint.config(
     },
   },
   {
+    // Authorization is the pipeline's step (createMain: target → policy → run). A handler that falls back
+    // to the caller's own branch by hand is where a check used to be forgotten: `branchTarget` does it once.
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/_kit/create-main.ts', 'cloudfunctions/_kit/clock.ts', 'cloudfunctions/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Do not read the machine date: use ctx.now (functions) or the instant the test states.' },
+        {
+          selector: "LogicalExpression[operator='??'] > MemberExpression.right[property.name='branchId']:matches([object.property.name='caller'], [object.name='caller'])",
+          message: 'Name the target in the handler\'s `target` step (`branchTarget` from _kit/create-main), not by falling back to the caller\'s branch.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'local/**/*.ts', 'scripts/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

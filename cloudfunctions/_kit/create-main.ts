@@ -1,12 +1,17 @@
 /**
  * createMain: the whole request pipeline of a cloud function — route `{ action, input }`, resolve the
  * caller from the invocation context, coarse policy check, parse input (bad input → INVALID_INPUT before
- * anything is written), run the handler, validate its output, and answer with the envelope.
+ * anything is written), load the action's target and authorize it against the contract's policy row
+ * (FORBIDDEN before anything is written), run the handler with what the target step loaded, validate its
+ * output, and answer with the envelope.
+ *
+ * Authorization is a step of the pipeline, not something a handler must remember: every handler is a
+ * `{ target, run }` pair, and `run` is only reached once the record `target` names has passed the policy.
  */
 import type * as z from 'zod/mini'
 import type { ActionDef, Domain, OutputOf, ParsedInputOf } from '@shared/contract/define'
 import { AppError, isAppError, type Envelope } from '@shared/contract/errors'
-import type { Policy, PolicyRole } from '@shared/contract/roles'
+import type { PolicyRole } from '@shared/contract/roles'
 import { writeAudit, type AuditInput } from './audit'
 import { openidFromContext, resolveCaller, systemCaller, type Caller } from './caller'
 import { invocationInstant } from './clock'
@@ -14,7 +19,8 @@ import { createLog, type Log } from './log'
 import { assertAllowed, holdsAnyRole, type Target } from './policy'
 import { createStore, type Store } from './store'
 
-export interface HandlerContext {
+/** What the target step may use: who is calling and the data, nothing that writes. */
+export interface TargetContext {
   fn: string
   action: string
   caller: Caller
@@ -22,15 +28,71 @@ export interface HandlerContext {
   /** The invocation's instant; all "today" computations derive from it in Beijing time. */
   now: Date
   log: Log
-  /** Checks the action's policy against the record it touches; FORBIDDEN otherwise. */
+}
+
+export interface HandlerContext extends TargetContext {
+  /** The policy roles that let the caller act on the action's target (e.g. to show a 支委 more than a member). */
+  grants: PolicyRole[]
+  /**
+   * Checks the action's policy against a further record the action touches (a second member, the branch a
+   * record moves to); FORBIDDEN otherwise. The action's own target is authorized by the pipeline.
+   */
   authorize(target: Target): PolicyRole[]
-  /** For actions about the caller alone (e.g. `me`): declares that no record-level check applies. */
-  noTarget(): void
   audit(entry: AuditInput): Promise<void>
 }
 
-export type Handler<A extends ActionDef> = (input: ParsedInputOf<A>, ctx: HandlerContext) => Promise<OutputOf<A>>
-export type Handlers<D extends Domain> = { [K in keyof D['actions']]: Handler<D['actions'][K]> }
+/** The target step's answer: whose record the action touches, and what was read to know it. */
+export interface Targeted<L> {
+  target: Target
+  loaded: L
+}
+
+/**
+ * One action's server side. `target` reads what the action is about and names its branch / 党小组 / member;
+ * the pipeline authorizes that against the contract's policy row and only then calls `run` with what
+ * `target` loaded, so a handler cannot forget the check and does not read its record twice.
+ */
+export interface Handler<A extends ActionDef, L = undefined> {
+  target(input: ParsedInputOf<A>, ctx: TargetContext): Targeted<L> | Promise<Targeted<L>>
+  run(input: ParsedInputOf<A>, ctx: HandlerContext, loaded: L): Promise<OutputOf<A>>
+}
+
+/** Every action of a domain has a handler; what each loads is its own (`run` is a method, so `unknown` admits any `L`). */
+export type Handlers<D extends Domain> = { [K in keyof D['actions']]: Handler<D['actions'][K], unknown> }
+
+/**
+ * Thrown by a target step when the record is missing but whose it would be is known (a branch id named in
+ * the input): the pipeline checks the caller against that target first, so a caller outside it meets
+ * FORBIDDEN and learns nothing about what exists there; an authorized caller gets `error` (NOT_FOUND).
+ */
+export class MissingTarget extends Error {
+  constructor(
+    readonly target: Target,
+    readonly error: AppError,
+  ) {
+    super(error.message)
+    this.name = 'MissingTarget'
+  }
+}
+
+/** A target with nothing loaded. */
+export const targeting = (target: Target): Targeted<undefined> => ({ target, loaded: undefined })
+
+/**
+ * For actions about the caller alone (`me`, my to-dos): the caller's own record. Any `self`, `group` or
+ * `branch` scope covers it; a caller without a branch passes only an `any` scope.
+ */
+export const callerTarget = (_input: unknown, ctx: Pick<TargetContext, 'caller'>): Targeted<undefined> =>
+  targeting({ branchId: ctx.caller.branchId ?? '', groupId: ctx.caller.groupId, memberId: ctx.caller.memberId })
+
+/**
+ * For branch-wide actions whose input may name a branch (a 上级党委 admin picks one; a member means their
+ * own): the branch named, else the caller's. `loaded` is that branch's id.
+ */
+export const branchTarget = (input: { branchId?: string | undefined }, ctx: Pick<TargetContext, 'caller'>): Targeted<string> => {
+  const branchId = input.branchId ?? ctx.caller.branchId ?? ''
+  return { target: { branchId }, loaded: branchId }
+}
 
 export interface TimerContext {
   fn: string
@@ -61,9 +123,6 @@ const invalid = (error: z.core.$ZodError): AppError => {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** Does any role in this policy need a record-level check? */
-const needsTarget = (policy: Policy) => Object.values(policy).some((scope) => scope !== 'any')
 
 let sharedStore: Store | null = null
 const getStore = (): Store => (sharedStore ??= createStore())
@@ -98,7 +157,7 @@ export function createMain<D extends Domain>(domain: D, handlers: Handlers<D>, o
         throw new AppError('INVALID_INPUT', '未知的操作')
       }
       const def = domain.actions[actionName] as ActionDef
-      const handler = (handlers as Record<string, Handler<ActionDef>>)[actionName]
+      const handler = (handlers as Record<string, Handler<ActionDef, unknown> | undefined>)[actionName]
       if (!handler) throw new AppError('INTERNAL')
 
       const caller = await resolveCaller(store, context)
@@ -110,30 +169,19 @@ export function createMain<D extends Domain>(domain: D, handlers: Handlers<D>, o
       const parsed = def.input.safeParse(event.input === undefined ? {} : event.input)
       if (!parsed.success) throw invalid(parsed.error)
 
-      let checked = !needsTarget(def.policy)
+      const base: TargetContext = { fn: domain.name, action: actionName, caller, store, now, log }
+      const { target, loaded } = await Promise.resolve(base).then((b) => handler.target(parsed.data, b)).catch((e: unknown) => {
+        if (!(e instanceof MissingTarget)) throw e
+        assertAllowed(def.policy, caller, e.target)
+        throw e.error
+      })
       const ctx: HandlerContext = {
-        fn: domain.name,
-        action: actionName,
-        caller,
-        store,
-        now,
-        log,
-        authorize(target) {
-          const grants = assertAllowed(def.policy, caller, target)
-          checked = true
-          return grants
-        },
-        noTarget() {
-          checked = true
-        },
+        ...base,
+        grants: assertAllowed(def.policy, caller, target),
+        authorize: (further) => assertAllowed(def.policy, caller, further),
         audit: (entry) => writeAudit(store, caller, now, entry),
       }
-      const result = await handler(parsed.data, ctx)
-      if (!checked) {
-        // A handler that never checked its target is a programming error: refuse rather than leak.
-        log.error('handler returned without authorize()', { action: actionName })
-        throw new AppError('INTERNAL')
-      }
+      const result = await handler.run(parsed.data, ctx, loaded)
       const out = def.output.safeParse(result)
       if (!out.success) {
         log.error('output does not match contract', { action: actionName, issues: out.error.issues.slice(0, 5) })

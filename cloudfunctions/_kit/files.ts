@@ -26,7 +26,7 @@ interface UrlItem {
   code?: string
 }
 
-/** File ids per `getTempFileURL` call: CloudBase refuses more than 50 (PITFALLS.md "Verified 2026-12-07"). */
+/** File ids per `getTempFileURL` call: CloudBase refuses more than 50 (docs/PITFALLS.md "Verified 2026-12-07"). */
 export const TEMP_URL_BATCH = 50
 
 let app: ReturnType<typeof tcb.init> | null = null

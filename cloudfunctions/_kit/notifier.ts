@@ -37,7 +37,7 @@ export interface Notifier {
 }
 
 /**
- * Codes that retrying will not fix (PITFALLS.md "Subscribe messages"), WeChat's own and the cloud-call
+ * Codes that retrying will not fix (docs/PITFALLS.md "Subscribe messages"), WeChat's own and the cloud-call
  * layer's -604101 ("function has no permission to call this API": `permissions.openapi` did not reach the
  * deployed function). None of them sends the message or uses the member's accept.
  */

@@ -1,7 +1,8 @@
 /**
  * Authorization: one table (each action's `policy` in its shared contract) of role × scope, checked here.
- * The coarse check runs before the handler; the handler then calls `authorize(target)` for the record
- * it touches, so a member of branch A can read nothing of branch B.
+ * The coarse check (does the caller hold any role the policy names?) runs before the input is parsed;
+ * then createMain checks the record the handler's `target` step names, before `run`, so a member of
+ * branch A can read nothing of branch B.
  */
 import { AppError } from '@shared/contract/errors'
 import type { Policy, PolicyRole, Scope } from '@shared/contract/roles'
@@ -13,6 +14,12 @@ export interface Target {
   groupId?: string | null
   /** The member the record belongs to (for `self` scope). */
   memberId?: string | null
+  /**
+   * For a record that is an org node rather than a branch (the parent a branch is set up under, a 上级
+   * admin's own overview): the node and the nodes above it. `org` scope also covers the target when the
+   * caller administers one of them.
+   */
+  orgIds?: readonly string[]
 }
 
 const entries = (policy: Policy): [PolicyRole, Scope][] => Object.entries(policy) as [PolicyRole, Scope][]
@@ -37,7 +44,7 @@ const inScope = (scope: Scope, caller: Caller, target: Target): boolean => {
     case 'branch':
       return !!caller.branchId && caller.branchId === target.branchId
     case 'org':
-      return caller.adminBranchIds.includes(target.branchId)
+      return caller.adminBranchIds.includes(target.branchId) || (target.orgIds ?? []).some((id) => caller.adminOrgIds.includes(id))
   }
 }
 

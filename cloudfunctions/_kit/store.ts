@@ -1,6 +1,6 @@
 /**
- * The only module that touches the CloudBase SDK. Handlers read and write through this typed store;
- * locally the same SDK calls reach the local backend (TCB_CONTEXT_CNFG), in the cloud the managed DB.
+ * The database through the CloudBase SDK (one of four kit modules that touch an SDK, with caller, notifier
+ * and files). Handlers read and write through this typed store; locally the same SDK calls reach the local backend (TCB_CONTEXT_CNFG), in the cloud the managed DB.
  */
 import tcb from '@cloudbase/node-sdk'
 import type { CollectionName, Collections } from './collections'

@@ -20,7 +20,7 @@ import {
 import { beijingDate, beijingMonth, formatMonthCN, shiftMonth } from '@shared/rules/time'
 import type { MemberDoc, OrgDoc } from '../_kit/collections'
 import type { DuesAccountDoc, DuesLedgerDoc } from '../_kit/collections-dues'
-import type { HandlerContext } from '../_kit/create-main'
+import { branchTarget, MissingTarget, type TargetContext, type Targeted } from '../_kit/create-main'
 
 /** Everything about a branch the dues rules need, from its profile (every number is profile data). */
 export interface BranchDues {
@@ -150,16 +150,19 @@ export const monthsCN = (months: readonly string[]): string => months.map(format
 
 export type MemberWithDues = MemberDoc & { account: DuesAccountDoc[]; branch: OrgDoc[]; ledger?: DuesLedgerDoc[] }
 
-/**
- * One member with their account, branch and (optionally) every ledger document: one aggregate request.
- * NOT_FOUND for an unknown or inactive member.
- */
-export async function loadMemberDues(ctx: HandlerContext, memberId: string, withLedger: boolean): Promise<{
+/** One member's dues as loaded: the member, their account (none before a first 核定), branch and ledger documents. */
+export interface MemberDuesLoad {
   member: MemberDoc
   account: DuesAccountDoc | undefined
   branch: OrgDoc
   ledger: DuesLedgerDoc[]
-}> {
+}
+
+/**
+ * One member with their account, branch and (optionally) every ledger document: one aggregate request.
+ * NOT_FOUND for an unknown or inactive member.
+ */
+export async function loadMemberDues(ctx: Pick<TargetContext, 'store'>, memberId: string, withLedger: boolean): Promise<MemberDuesLoad> {
   const rows = await ctx.store.aggregate<MemberWithDues>('members', (agg) => {
     let q = agg
       .match({ _id: memberId })
@@ -175,10 +178,17 @@ export async function loadMemberDues(ctx: HandlerContext, memberId: string, with
   return { member: member as MemberDoc, account: account[0], branch, ledger: ledger ?? [] }
 }
 
+/** The target step of an action about one member's dues: that member (branch, 党小组, self), loaded as `loadMemberDues`. */
+export async function memberDuesFor(ctx: Pick<TargetContext, 'store'>, memberId: string, withLedger: boolean): Promise<Targeted<MemberDuesLoad>> {
+  const loaded = await loadMemberDues(ctx, memberId, withLedger)
+  const { member } = loaded
+  return { target: { branchId: member.branchId, groupId: member.groupId, memberId: member._id }, loaded }
+}
+
 export type BranchMemberRow = MemberDoc & { account: DuesAccountDoc[] }
 
 /** Every active member of a branch with their account: one aggregate request (≤1000 members). */
-export const loadBranchAccounts = (ctx: Pick<HandlerContext, 'store'>, branchId: string): Promise<BranchMemberRow[]> =>
+export const loadBranchAccounts = (ctx: Pick<TargetContext, 'store'>, branchId: string): Promise<BranchMemberRow[]> =>
   ctx.store.aggregate<BranchMemberRow>('members', (agg) =>
     agg
       .match({ branchId, active: true })
@@ -187,13 +197,15 @@ export const loadBranchAccounts = (ctx: Pick<HandlerContext, 'store'>, branchId:
       .limit(1000),
   )
 
-/** The branch of the caller (or the one named), authorized for the action: one request. */
-export async function loadBranchFor(ctx: HandlerContext, branchId: string | undefined): Promise<{ branch: OrgDoc; grants: string[] }> {
-  const id = branchId ?? ctx.caller.branchId ?? ''
-  const grants = ctx.authorize({ branchId: id })
-  const branch = await ctx.store.get('orgs', id)
-  if (!branch || branch.kind !== 'branch') throw new AppError('NOT_FOUND', '没有找到该支部')
-  return { branch, grants }
+/**
+ * The target step of a branch-wide dues action: the branch named in the input, else the caller's
+ * (`branchTarget`), with its document loaded: one request. NOT_FOUND when there is no such branch.
+ */
+export async function branchFor(input: { branchId?: string | undefined }, ctx: Pick<TargetContext, 'caller' | 'store'>): Promise<Targeted<OrgDoc>> {
+  const { target, loaded: branchId } = branchTarget(input, ctx)
+  const branch = await ctx.store.get('orgs', branchId)
+  if (!branch || branch.kind !== 'branch') throw new MissingTarget(target, new AppError('NOT_FOUND', '没有找到该支部'))
+  return { target, loaded: branch }
 }
 
 export const sumFen = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)

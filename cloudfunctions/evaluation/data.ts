@@ -5,6 +5,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { EvalRoundDoc } from '../_kit/collections-evaluation'
+import type { TargetContext, Targeted } from '../_kit/create-main'
 import type { Store } from '../_kit/store'
 
 export const roundIdFor = (branchId: string, year: number, seq: number): string =>
@@ -46,6 +47,30 @@ export const loadRound = async (store: Store, roundId: string): Promise<EvalRoun
 export const requireRound = (found: RoundWithRoster | null): RoundWithRoster => {
   if (!found) throw new AppError('NOT_FOUND', '没有找到该评议')
   return found
+}
+
+/** Target step of an action on the round `roundId`: the round, authorized by its own branch (NOT_FOUND if missing). */
+export const roundTarget = async ({ roundId }: { roundId: string }, ctx: Pick<TargetContext, 'store'>): Promise<Targeted<EvalRoundDoc>> => {
+  const round = await loadRound(ctx.store, roundId)
+  return { target: { branchId: round.branchId }, loaded: round }
+}
+
+/** Target step as `roundTarget`, with the ids of the members who have voted (one aggregate). */
+export const roundWithRosterTarget = async ({ roundId }: { roundId: string }, ctx: Pick<TargetContext, 'store'>): Promise<Targeted<RoundWithRoster>> => {
+  const found = requireRound(await loadRoundWithRoster(ctx.store, { roundId }))
+  return { target: { branchId: found.round.branchId }, loaded: found }
+}
+
+/**
+ * Target step of a member's action on their own part of the round `roundId` (自评, its attachment): the
+ * round's branch, and the caller as the member it belongs to.
+ */
+export const ownRoundTarget = async (
+  { roundId }: { roundId: string },
+  ctx: Pick<TargetContext, 'store' | 'caller'>,
+): Promise<Targeted<EvalRoundDoc>> => {
+  const round = await loadRound(ctx.store, roundId)
+  return { target: { branchId: round.branchId, memberId: ctx.caller.memberId }, loaded: round }
 }
 
 /** Tallies are unreadable before close — for every role, the 书记 included. */

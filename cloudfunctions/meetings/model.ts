@@ -1,19 +1,20 @@
 /**
- * What the meetings handlers share: loading a meeting, who may see or keep it, building its roster from
- * the membership, setting one up from fields, and mapping the stored document to the contract's views
- * (the per-meeting secret never leaves this function).
+ * What the meetings handlers share: loading a meeting (and the target steps naming whose it is), who may
+ * see or keep it, building its roster from the membership, setting one up from fields, and mapping the
+ * stored document to the contract's views (the per-meeting secret never leaves this function).
  */
 import { AppError } from '@shared/contract/errors'
 import type { MeetingDetail, MeetingFields, MeetingSummary, MyMeetingStatus } from '@shared/contract/meetings'
-import { COMMITTEE_ROLES, type PolicyRole } from '@shared/contract/roles'
-import { meetingRoster, SIGN_IN_DISTANCE_RULE } from '@shared/rules/meetings-extra'
+import { COMMITTEE_ROLES } from '@shared/contract/roles'
+import { meetingRoster, SIGN_IN_DISTANCE_RULE, type GridMeeting } from '@shared/rules/meetings-extra'
 import { signInWindow } from '@shared/rules/meetings'
 import { beijingDateTime } from '@shared/rules/time'
 import { resolveProfile, type Profile } from '@shared/profiles'
 import type { Caller } from '../_kit/caller'
 import type { MeetingDoc, MeetingRosterEntry, MemberDoc, OrgDoc } from '../_kit/collections'
-import type { HandlerContext } from '../_kit/create-main'
+import type { TargetContext, Targeted } from '../_kit/create-main'
 import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
+import type { Target } from '../_kit/policy'
 import type { Store } from '../_kit/store'
 import { newMeetingSecret } from './code'
 
@@ -44,11 +45,34 @@ export const isKeeper = (caller: Caller, m: Pick<MeetingDoc, 'hostId' | 'recorde
   !!caller.memberId && (caller.memberId === m.hostId || caller.memberId === m.recorderId)
 
 /**
- * Authorize an action of those who keep a meeting (policy `{ committee: 'branch', member: 'self', … }`):
+ * The target of an action of those who keep a meeting (policy `{ committee: 'branch', member: 'self', … }`):
  * the host and recorder pass as `self`, 支委 by branch, 党小组长 by the meeting's group where the policy allows.
  */
-export const authorizeKeeper = (ctx: HandlerContext, m: MeetingDoc): PolicyRole[] =>
-  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId: isKeeper(ctx.caller, m) ? ctx.caller.memberId : m.hostId })
+export const keeperTarget = (caller: Caller, m: MeetingDoc): Target => ({
+  branchId: m.branchId,
+  groupId: m.groupId,
+  memberId: isKeeper(caller, m) ? caller.memberId : m.hostId,
+})
+
+/**
+ * The target step of a keepers' action: the meeting named (read whole, or lean with `loadMeetingLean`),
+ * authorized as `keeperTarget`; `run` gets the meeting.
+ */
+export const keptMeeting =
+  (load: (store: Store, meetingId: string) => Promise<MeetingDoc> = loadMeeting) =>
+  async ({ meetingId }: { meetingId: string }, ctx: TargetContext): Promise<Targeted<MeetingDoc>> => {
+    const m = await load(ctx.store, meetingId)
+    return { target: keeperTarget(ctx.caller, m), loaded: m }
+  }
+
+/** The target step of an action on the meeting named, authorized by its branch and 党小组; `run` gets the meeting. */
+export const scopedMeeting = async ({ meetingId }: { meetingId: string }, ctx: TargetContext): Promise<Targeted<MeetingDoc>> => {
+  const m = await loadMeeting(ctx.store, meetingId)
+  return { target: { branchId: m.branchId, groupId: m.groupId }, loaded: m }
+}
+
+/** Where a meeting's 纪实 photos are kept: one folder per meeting, so a record names only its own. */
+export const photoFolder = (m: MeetingDoc): string => `meetings/${m.branchId}/${m._id}/`
 
 /**
  * Whether a member of the branch sees this meeting: branch-wide ones, their own group's, 支委会 only the 支委.
@@ -303,3 +327,31 @@ export const LIST_FIELDS = {
   leaveNotes: false,
 } as const
 
+
+/** Only the lists the attendance views need (no roster texts, no secret). */
+export const ATTENDANCE_FIELDS = {
+  _id: true,
+  kind: true,
+  topic: true,
+  date: true,
+  status: true,
+  lockedAt: true,
+  signInClosesAt: true,
+  rosterIds: true,
+  exemptIds: true,
+  presentIds: true,
+  leaveIds: true,
+  makeupIds: true,
+  makeupDoneIds: true,
+} as const
+
+/** A meeting as the attendance grid counts it. */
+export const gridMeeting = (m: MeetingDoc, now: Date): GridMeeting => ({
+  date: m.date,
+  final: m.lockedAt !== null || (m.status !== 'cancelled' && isFinal(m, now)),
+  cancelled: m.status === 'cancelled',
+  rosterIds: m.rosterIds,
+  exemptIds: m.exemptIds,
+  presentIds: m.presentIds,
+  leaveIds: m.leaveIds,
+})

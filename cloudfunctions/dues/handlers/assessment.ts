@@ -5,41 +5,44 @@
 import type { dues } from '@shared/contract/dues'
 import { DUES_ROUNDING_LABELS, duesAssessmentStatus } from '@shared/rules/dues'
 import type { Handler } from '../../_kit/create-main'
-import { baseView, branchDues, currentBase, loadBranchAccounts, loadBranchFor } from '../model'
+import type { OrgDoc } from '../../_kit/collections'
+import { baseView, branchDues, branchFor, currentBase, loadBranchAccounts } from '../model'
 
-export const assessment: Handler<typeof dues.actions.assessment> = async (input, ctx) => {
-  const { branch } = await loadBranchFor(ctx, input.branchId)
-  const bd = branchDues(branch, ctx.now)
-  const members = await loadBranchAccounts(ctx, branch._id)
-  const year = Number(bd.today.slice(0, 4))
-  const rows = members.map((m) => {
-    const acc = m.account[0]
-    const bases = acc?.bases ?? []
-    const lastAssessedOn = bases.reduce<string | null>((d, b) => (d === null || b.assessedOn > d ? b.assessedOn : d), null)
-    const inForce = currentBase(acc, bd.currentMonth)
-    const latest = bases[bases.length - 1] ?? null
+export const assessment: Handler<typeof dues.actions.assessment, OrgDoc> = {
+  target: branchFor,
+  run: async (input, ctx, branch) => {
+    const bd = branchDues(branch, ctx.now)
+    const members = await loadBranchAccounts(ctx, branch._id)
+    const year = Number(bd.today.slice(0, 4))
+    const rows = members.map((m) => {
+      const acc = m.account[0]
+      const bases = acc?.bases ?? []
+      const lastAssessedOn = bases.reduce<string | null>((d, b) => (d === null || b.assessedOn > d ? b.assessedOn : d), null)
+      const inForce = currentBase(acc, bd.currentMonth)
+      const latest = bases[bases.length - 1] ?? null
+      return {
+        memberId: m._id,
+        name: m.name,
+        groupId: m.groupId,
+        status: m.status,
+        joinedAt: m.joinedAt,
+        current: inForce ? baseView(inForce) : null,
+        latest: latest ? baseView(latest) : null,
+        assessedThisYear: duesAssessmentStatus({ today: bd.today, lastAssessedOn, deadline: bd.profile.assessmentDeadline }).done,
+        proposal: acc?.proposal ?? null,
+      }
+    })
+    const status = duesAssessmentStatus({ today: bd.today, lastAssessedOn: rows.every((r) => r.assessedThisYear) ? bd.today : null, deadline: bd.profile.assessmentDeadline })
     return {
-      memberId: m._id,
-      name: m.name,
-      groupId: m.groupId,
-      status: m.status,
-      joinedAt: m.joinedAt,
-      current: inForce ? baseView(inForce) : null,
-      latest: latest ? baseView(latest) : null,
-      assessedThisYear: duesAssessmentStatus({ today: bd.today, lastAssessedOn, deadline: bd.profile.assessmentDeadline }).done,
-      proposal: acc?.proposal ?? null,
+      branchId: branch._id,
+      year,
+      deadline: status.deadline,
+      overdue: status.overdue,
+      currentMonth: bd.currentMonth,
+      rounding: bd.profile.rounding,
+      roundingLabel: DUES_ROUNDING_LABELS[bd.profile.rounding],
+      farmerDefaultFen: bd.profile.farmerDefaultFen,
+      rows,
     }
-  })
-  const status = duesAssessmentStatus({ today: bd.today, lastAssessedOn: rows.every((r) => r.assessedThisYear) ? bd.today : null, deadline: bd.profile.assessmentDeadline })
-  return {
-    branchId: branch._id,
-    year,
-    deadline: status.deadline,
-    overdue: status.overdue,
-    currentMonth: bd.currentMonth,
-    rounding: bd.profile.rounding,
-    roundingLabel: DUES_ROUNDING_LABELS[bd.profile.rounding],
-    farmerDefaultFen: bd.profile.farmerDefaultFen,
-    rows,
-  }
+  },
 }

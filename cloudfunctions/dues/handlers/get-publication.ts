@@ -2,11 +2,16 @@
 import type { dues } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
 import type { Handler } from '../../_kit/create-main'
+import type { DuesPublicationDoc } from '../../_kit/collections-dues'
 
-export const getPublication: Handler<typeof dues.actions.getPublication> = async (input, ctx) => {
-  const doc = await ctx.store.get('dues_publications', input.publicationId)
-  if (!doc) throw new AppError('NOT_FOUND', '没有找到该公示')
-  ctx.authorize({ branchId: doc.branchId })
-  const { _id, publishedBy: _by, ...rest } = doc
-  return { ...rest, id: _id }
+export const getPublication: Handler<typeof dues.actions.getPublication, DuesPublicationDoc> = {
+  target: async ({ publicationId }, ctx) => {
+    const doc = await ctx.store.get('dues_publications', publicationId)
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到该公示')
+    return { target: { branchId: doc.branchId }, loaded: doc }
+  },
+  run: async (_input, _ctx, doc) => {
+    const { _id, publishedBy: _by, ...rest } = doc
+    return { ...rest, id: _id }
+  },
 }

@@ -4,16 +4,19 @@
  */
 import type { dues } from '@shared/contract/dues'
 import type { Handler } from '../../_kit/create-main'
+import type { OrgDoc } from '../../_kit/collections'
 import { checkEntries, checkFromMonth, saveBases } from '../bases'
 import { duesBandOf } from '@shared/rules/dues-extra'
-import { branchDues, loadBranchAccounts, loadBranchFor } from '../model'
+import { branchDues, branchFor, loadBranchAccounts } from '../model'
 
-export const setBases: Handler<typeof dues.actions.setBases> = async (input, ctx) => {
-  const { branch } = await loadBranchFor(ctx, input.branchId)
-  const bd = branchDues(branch, ctx.now)
-  checkFromMonth(input.fromMonth, bd)
-  const members = await loadBranchAccounts(ctx, branch._id)
-  const checked = checkEntries(input.entries, input.fromMonth, members, bd)
-  await saveBases(ctx, bd, checked, '核定党费')
-  return { updated: checked.length, rows: checked.map(({ member, record }) => ({ memberId: member._id, monthlyFen: record.monthlyFen, band: duesBandOf(record) })) }
+export const setBases: Handler<typeof dues.actions.setBases, OrgDoc> = {
+  target: branchFor,
+  run: async (input, ctx, branch) => {
+    const bd = branchDues(branch, ctx.now)
+    checkFromMonth(input.fromMonth, bd)
+    const members = await loadBranchAccounts(ctx, branch._id)
+    const checked = checkEntries(input.entries, input.fromMonth, members, bd)
+    await saveBases(ctx, bd, checked, '核定党费')
+    return { updated: checked.length, rows: checked.map(({ member, record }) => ({ memberId: member._id, monthlyFen: record.monthlyFen, band: duesBandOf(record) })) }
+  },
 }

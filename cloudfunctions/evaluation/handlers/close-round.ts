@@ -11,7 +11,7 @@ import { yearlyAttendance } from '../../_kit/attendance-data'
 import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
 import type { Handler, HandlerContext } from '../../_kit/create-main'
 import { yearlyPointTotals } from '../../_kit/points-data'
-import { loadRound } from '../data'
+import { roundTarget } from '../data'
 import { foldRoundTally, loadTally } from '../tally'
 import { adminView } from '../views'
 
@@ -35,37 +35,38 @@ const captureInputs = async (ctx: HandlerContext, round: EvalRoundDoc): Promise<
   return { points, attendance, capturedAt: ctx.now.toISOString() }
 }
 
-export const closeRound: Handler<typeof evaluation.actions.closeRound> = async ({ roundId }, ctx) => {
-  const round = await loadRound(ctx.store, roundId)
-  ctx.authorize({ branchId: round.branchId })
-  if (round.status !== 'open') throw new AppError('CONFLICT', '测评已经结束')
-  const at = ctx.now.toISOString()
-  const closed = await ctx.store.updateWhere(
-    'eval_rounds',
-    { _id: roundId, status: 'open' },
-    { status: 'closed', closedAt: at, closedBy: ctx.caller.memberId, updatedAt: at },
-  )
-  if (closed === 0) throw new AppError('CONFLICT', '测评已经结束')
-  const inputs = await captureInputs(ctx, round)
-  // A vote still in flight conflicts with the fold's writes, retries and finds the round closed: after the
-  // fold no ballot lands, so its total and the roster count are final. Unfolded, the shards still sum right.
-  const folded = await foldRoundTally(ctx.store, round).catch((e: unknown) => {
-    ctx.log.error('tally shards not folded at close', { roundId, message: e instanceof Error ? e.message : String(e) })
-    return null
-  })
-  const [voted, ballots] = await Promise.all([
-    ctx.store.count('eval_roster', { roundId }),
-    folded ? folded.ballots : loadTally(ctx.store, roundId).then((t) => t.ballots),
-    ctx.store.update('eval_rounds', roundId, { inputs }),
-  ])
-  // Ballots counted = roster: each vote writes both in one transaction. Counts only, never marks.
-  if (ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots, voted })
-  await ctx.audit({
-    branchId: round.branchId,
-    action: 'evaluation.closeRound',
-    targetId: roundId,
-    summary: `结束${round.title}的测评（${voted}/${round.voterIds.length}人投票）`,
-  })
-  const after: EvalRoundDoc = { ...round, status: 'closed', closedAt: at, closedBy: ctx.caller.memberId, inputs, updatedAt: at }
-  return adminView(after, voted, beijingDate(ctx.now))
+export const closeRound: Handler<typeof evaluation.actions.closeRound, EvalRoundDoc> = {
+  target: roundTarget,
+  run: async ({ roundId }, ctx, round) => {
+    if (round.status !== 'open') throw new AppError('CONFLICT', '测评已经结束')
+    const at = ctx.now.toISOString()
+    const closed = await ctx.store.updateWhere(
+      'eval_rounds',
+      { _id: roundId, status: 'open' },
+      { status: 'closed', closedAt: at, closedBy: ctx.caller.memberId, updatedAt: at },
+    )
+    if (closed === 0) throw new AppError('CONFLICT', '测评已经结束')
+    const inputs = await captureInputs(ctx, round)
+    // A vote still in flight conflicts with the fold's writes, retries and finds the round closed: after the
+    // fold no ballot lands, so its total and the roster count are final. Unfolded, the shards still sum right.
+    const folded = await foldRoundTally(ctx.store, round).catch((e: unknown) => {
+      ctx.log.error('tally shards not folded at close', { roundId, message: e instanceof Error ? e.message : String(e) })
+      return null
+    })
+    const [voted, ballots] = await Promise.all([
+      ctx.store.count('eval_roster', { roundId }),
+      folded ? folded.ballots : loadTally(ctx.store, roundId).then((t) => t.ballots),
+      ctx.store.update('eval_rounds', roundId, { inputs }),
+    ])
+    // Ballots counted = roster: each vote writes both in one transaction. Counts only, never marks.
+    if (ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots, voted })
+    await ctx.audit({
+      branchId: round.branchId,
+      action: 'evaluation.closeRound',
+      targetId: roundId,
+      summary: `结束${round.title}的测评（${voted}/${round.voterIds.length}人投票）`,
+    })
+    const after: EvalRoundDoc = { ...round, status: 'closed', closedAt: at, closedBy: ctx.caller.memberId, inputs, updatedAt: at }
+    return adminView(after, voted, beijingDate(ctx.now))
+  },
 }

@@ -3,17 +3,18 @@ import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { loadBranch } from '../../_kit/org-data'
-import { assertClosed, loadRoundWithRoster, requireRound } from '../data'
+import { assertClosed, roundWithRosterTarget, type RoundWithRoster } from '../data'
 import { buildWorkbook } from '../export'
 import { loadTally } from '../tally'
 import { assessmentView } from '../views'
 
-export const exportXlsx: Handler<typeof evaluation.actions.exportXlsx> = async ({ roundId, kind }, ctx) => {
-  const { round, votedIds } = requireRound(await loadRoundWithRoster(ctx.store, { roundId }))
-  ctx.authorize({ branchId: round.branchId })
-  assertClosed(round)
-  const [tally, branch] = await Promise.all([loadTally(ctx.store, roundId), loadBranch(ctx.store, round.branchId)])
-  const assessment = assessmentView(round, tally, votedIds, beijingDate(ctx.now))
-  const { fileName, base64 } = await buildWorkbook(kind, assessment, round, branch.name)
-  return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64 }
+export const exportXlsx: Handler<typeof evaluation.actions.exportXlsx, RoundWithRoster> = {
+  target: roundWithRosterTarget,
+  run: async ({ roundId, kind }, ctx, { round, votedIds }) => {
+    assertClosed(round)
+    const [tally, branch] = await Promise.all([loadTally(ctx.store, roundId), loadBranch(ctx.store, round.branchId)])
+    const assessment = assessmentView(round, tally, votedIds, beijingDate(ctx.now))
+    const { fileName, base64 } = await buildWorkbook(kind, assessment, round, branch.name)
+    return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64 }
+  },
 }

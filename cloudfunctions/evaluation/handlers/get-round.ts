@@ -6,22 +6,25 @@
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { requireMember } from '../../_kit/policy'
-import { loadRoundWithRoster } from '../data'
+import { loadRoundWithRoster, type RoundWithRoster } from '../data'
 import { attachmentLinks } from '../attachments'
 import { memberView, memberViewIds } from '../views'
 
-export const getRound: Handler<typeof evaluation.actions.getRound> = async ({ roundId }, ctx) => {
-  const { memberId, branchId } = requireMember(ctx.caller)
-  const found = await loadRoundWithRoster(ctx.store, roundId ? { roundId } : { branchId })
-  if (!found) {
-    ctx.authorize({ branchId })
-    if (roundId) throw new AppError('NOT_FOUND', '没有找到该评议')
-    return { round: null }
-  }
-  ctx.authorize({ branchId: found.round.branchId })
-  const voted = found.votedIds.includes(memberId)
-  const links = await attachmentLinks(found.round, memberViewIds(found.round, memberId))
-  return { round: memberView(found.round, memberId, voted, beijingDate(ctx.now), links) }
+export const getRound: Handler<typeof evaluation.actions.getRound, RoundWithRoster | null> = {
+  // The round named, or the caller's branch's current one; its own branch is what gets authorized.
+  target: async ({ roundId }, ctx) => {
+    const own = branchTarget({}, ctx)
+    const found = await loadRoundWithRoster(ctx.store, roundId ? { roundId } : { branchId: own.loaded })
+    if (!found && roundId) throw new AppError('NOT_FOUND', '没有找到该评议')
+    return { target: found ? { branchId: found.round.branchId } : own.target, loaded: found }
+  },
+  run: async (_input, ctx, found) => {
+    const { memberId } = requireMember(ctx.caller)
+    if (!found) return { round: null }
+    const voted = found.votedIds.includes(memberId)
+    const links = await attachmentLinks(found.round, memberViewIds(found.round, memberId))
+    return { round: memberView(found.round, memberId, voted, beijingDate(ctx.now), links) }
+  },
 }

@@ -7,15 +7,16 @@
 import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import { assertClosed, loadRoundWithRoster, requireRound } from '../data'
+import { assertClosed, roundWithRosterTarget, type RoundWithRoster } from '../data'
 import { attachmentLinks } from '../attachments'
 import { loadTally } from '../tally'
 import { assessmentView } from '../views'
 
-export const getTally: Handler<typeof evaluation.actions.getTally> = async ({ roundId }, ctx) => {
-  const { round, votedIds } = requireRound(await loadRoundWithRoster(ctx.store, { roundId }))
-  ctx.authorize({ branchId: round.branchId })
-  assertClosed(round)
-  const [tally, links] = await Promise.all([loadTally(ctx.store, roundId), attachmentLinks(round, round.members.map((m) => m.id))])
-  return assessmentView(round, tally, votedIds, beijingDate(ctx.now), links)
+export const getTally: Handler<typeof evaluation.actions.getTally, RoundWithRoster> = {
+  target: roundWithRosterTarget,
+  run: async ({ roundId }, ctx, { round, votedIds }) => {
+    assertClosed(round)
+    const [tally, links] = await Promise.all([loadTally(ctx.store, roundId), attachmentLinks(round, round.members.map((m) => m.id))])
+    return assessmentView(round, tally, votedIds, beijingDate(ctx.now), links)
+  },
 }

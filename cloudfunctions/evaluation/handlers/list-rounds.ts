@@ -2,7 +2,7 @@
 import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
 import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { summaryView } from '../views'
 
 const SUMMARY_FIELDS = {
@@ -18,14 +18,15 @@ const SUMMARY_FIELDS = {
   publicityEndsOn: true,
 }
 
-export const listRounds: Handler<typeof evaluation.actions.listRounds> = async (input, ctx) => {
-  const branchId = input.branchId ?? ctx.caller.branchId ?? ''
-  ctx.authorize({ branchId })
-  const rounds = (await ctx.store.find(
-    'eval_rounds',
-    { branchId },
-    { orderBy: [['year', 'desc'], ['seq', 'desc']], limit: 50, fields: SUMMARY_FIELDS },
-  )) as EvalRoundDoc[]
-  const today = beijingDate(ctx.now)
-  return { rounds: rounds.map((r) => summaryView(r, today)) }
+export const listRounds: Handler<typeof evaluation.actions.listRounds, string> = {
+  target: branchTarget,
+  run: async (_input, ctx, branchId) => {
+    const rounds = (await ctx.store.find(
+      'eval_rounds',
+      { branchId },
+      { orderBy: [['year', 'desc'], ['seq', 'desc']], limit: 50, fields: SUMMARY_FIELDS },
+    )) as EvalRoundDoc[]
+    const today = beijingDate(ctx.now)
+    return { rounds: rounds.map((r) => summaryView(r, today)) }
+  },
 }

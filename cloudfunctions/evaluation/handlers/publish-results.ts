@@ -8,41 +8,48 @@ import { resolveProfile, type ProfileOverrides } from '@shared/profiles'
 import { checkFinalGrades } from '@shared/rules/evaluation'
 import { finalGradesMessage } from '@shared/rules/evaluation-extra'
 import { addDays, beijingDate } from '@shared/rules/time'
+import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
 import type { Handler } from '../../_kit/create-main'
 import { loadBranch } from '../../_kit/org-data'
-import { loadRound } from '../data'
+import { roundTarget } from '../data'
 import { loadTally } from '../tally'
 import { adminView } from '../views'
 
-export const publishResults: Handler<typeof evaluation.actions.publishResults> = async ({ roundId, publicityDays }, ctx) => {
-  const round = await loadRound(ctx.store, roundId)
-  ctx.authorize({ branchId: round.branchId })
-  if (round.status === 'open') throw new AppError('RULE_VIOLATED', '请先结束测评并完成组织评定', { rule: 'ROUND_NOT_CLOSED' })
-  if (round.status === 'published') throw new AppError('CONFLICT', '评议结果已经公示')
-  if (!round.finals) throw new AppError('RULE_VIOLATED', '请先保存组织评定结果', { rule: 'FINALS_MISSING' })
-  // Saved grades passed the check when saved; checked again so nothing invalid is ever published.
-  const check = checkFinalGrades(
-    round.members.map((m) => ({ memberId: m.id, status: m.status, grade: round.finals?.[m.id]?.grade ?? null })),
-    round.excellentRatio,
-    { scale: round.grades },
-  )
-  if (!check.ok) {
-    const names = Object.fromEntries(round.members.map((m) => [m.id, m.name]))
-    throw new AppError('RULE_VIOLATED', finalGradesMessage(check, names, round.excellentRatio), { rule: check.reason })
-  }
-  const branch = await loadBranch(ctx.store, round.branchId)
-  const days = publicityDays ?? resolveProfile(branch.profileId, (branch.profileOverrides ?? {}) as ProfileOverrides).publicity.days
-  const today = beijingDate(ctx.now)
-  const at = ctx.now.toISOString()
-  const patch = { status: 'published' as const, publishedOn: today, publicityEndsOn: addDays(today, days - 1), publishedAt: at, updatedAt: at }
-  const done = await ctx.store.updateWhere('eval_rounds', { _id: roundId, status: 'closed' }, patch)
-  if (done === 0) throw new AppError('CONFLICT', '评议结果已经公示')
-  const [voted, tally] = await Promise.all([
-    ctx.store.count('eval_roster', { roundId }),
-    loadTally(ctx.store, roundId),
-    ctx.audit({ branchId: round.branchId, action: 'evaluation.publishResults', targetId: roundId, summary: `公示${round.title}结果（${days}天，至${patch.publicityEndsOn}）` }),
-  ])
-  // Ballots counted = roster (one transaction each): checked again before the results go out. Counts only.
-  if (tally.ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots: tally.ballots, voted })
-  return adminView({ ...round, ...patch }, voted, today)
+export const publishResults: Handler<typeof evaluation.actions.publishResults, EvalRoundDoc> = {
+  target: roundTarget,
+  run: async ({ roundId, publicityDays }, ctx, round) => {
+    if (round.status === 'open') throw new AppError('RULE_VIOLATED', '请先结束测评并完成组织评定', { rule: 'ROUND_NOT_CLOSED' })
+    if (round.status === 'published') throw new AppError('CONFLICT', '评议结果已经公示')
+    if (!round.finals) throw new AppError('RULE_VIOLATED', '请先保存组织评定结果', { rule: 'FINALS_MISSING' })
+    // Saved grades passed the check when saved; checked again so nothing invalid is ever published.
+    const check = checkFinalGrades(
+      round.members.map((m) => ({ memberId: m.id, status: m.status, grade: round.finals?.[m.id]?.grade ?? null })),
+      round.excellentRatio,
+      { scale: round.grades },
+    )
+    if (!check.ok) {
+      const names = Object.fromEntries(round.members.map((m) => [m.id, m.name]))
+      throw new AppError('RULE_VIOLATED', finalGradesMessage(check, names, round.excellentRatio), { rule: check.reason })
+    }
+    const branch = await loadBranch(ctx.store, round.branchId)
+    const days = publicityDays ?? resolveProfile(branch.profileId, (branch.profileOverrides ?? {}) as ProfileOverrides).publicity.days
+    const today = beijingDate(ctx.now)
+    const at = ctx.now.toISOString()
+    const patch = { status: 'published' as const, publishedOn: today, publicityEndsOn: addDays(today, days - 1), publishedAt: at, updatedAt: at }
+    const done = await ctx.store.updateWhere('eval_rounds', { _id: roundId, status: 'closed' }, patch)
+    if (done === 0) throw new AppError('CONFLICT', '评议结果已经公示')
+    const [voted, tally] = await Promise.all([
+      ctx.store.count('eval_roster', { roundId }),
+      loadTally(ctx.store, roundId),
+      ctx.audit({
+        branchId: round.branchId,
+        action: 'evaluation.publishResults',
+        targetId: roundId,
+        summary: `公示${round.title}结果（${days}天，至${patch.publicityEndsOn}）`,
+      }),
+    ])
+    // Ballots counted = roster (one transaction each): checked again before the results go out. Counts only.
+    if (tally.ballots !== voted) ctx.log.error('tally ballots differ from the roster', { roundId, ballots: tally.ballots, voted })
+    return adminView({ ...round, ...patch }, voted, today)
+  },
 }

@@ -2,18 +2,24 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import { detailView, loadMeeting } from '../model'
+import type { MeetingDoc } from '../../_kit/collections'
+import { detailView, scopedMeeting } from '../model'
 
-export const cancelMeeting: Handler<typeof meetings.actions.cancelMeeting> = async ({ meetingId, reason }, ctx) => {
-  const m = await loadMeeting(ctx.store, meetingId)
-  ctx.authorize({ branchId: m.branchId, groupId: m.groupId })
-  if (m.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消')
-  if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议已召开并提交记录，不能取消')
-  if (m.presentIds.length > 0) throw new AppError('RULE_VIOLATED', '已有党员签到，不能取消会议')
-  const nowIso = ctx.now.toISOString()
-  // Conditional on the state read: a sign-in racing the cancel makes this update match nothing.
-  const n = await ctx.store.updateWhere('meetings', { _id: meetingId, status: 'planned', presentIds: ctx.store.cmd.size(0) }, { status: 'cancelled', cancelReason: reason, updatedAt: nowIso })
-  if (n === 0) throw new AppError('CONFLICT', '会议状态已变化，请刷新后重试')
-  await ctx.audit({ branchId: m.branchId, action: 'meetings.cancelMeeting', targetId: meetingId, summary: `取消会议“${m.topic}”：${reason}` })
-  return detailView({ ...m, status: 'cancelled', cancelReason: reason, updatedAt: nowIso }, ctx.caller, ctx.now)
+export const cancelMeeting: Handler<typeof meetings.actions.cancelMeeting, MeetingDoc> = {
+  target: scopedMeeting,
+  run: async ({ meetingId, reason }, ctx, m) => {
+    if (m.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消')
+    if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议已召开并提交记录，不能取消')
+    if (m.presentIds.length > 0) throw new AppError('RULE_VIOLATED', '已有党员签到，不能取消会议')
+    const nowIso = ctx.now.toISOString()
+    // Conditional on the state read: a sign-in racing the cancel makes this update match nothing.
+    const n = await ctx.store.updateWhere(
+      'meetings',
+      { _id: meetingId, status: 'planned', presentIds: ctx.store.cmd.size(0) },
+      { status: 'cancelled', cancelReason: reason, updatedAt: nowIso },
+    )
+    if (n === 0) throw new AppError('CONFLICT', '会议状态已变化，请刷新后重试')
+    await ctx.audit({ branchId: m.branchId, action: 'meetings.cancelMeeting', targetId: meetingId, summary: `取消会议“${m.topic}”：${reason}` })
+    return detailView({ ...m, status: 'cancelled', cancelReason: reason, updatedAt: nowIso }, ctx.caller, ctx.now)
+  },
 }

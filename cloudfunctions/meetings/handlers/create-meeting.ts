@@ -3,24 +3,29 @@
  * the group), the sign-in window from the branch profile, a fresh per-meeting sign-in secret. Audited.
  */
 import type { meetings } from '@shared/contract/meetings'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { newId } from '../../_kit/ids'
 import { branchMembers, loadBranch } from '../../_kit/org-data'
 import { MEETING_KIND_LABELS } from '@shared/rules/meetings'
 import { detailView, meetingFromFields, newMeetingState } from '../model'
 
-export const createMeeting: Handler<typeof meetings.actions.createMeeting> = async ({ branchId: given, fields }, ctx) => {
-  const branchId = given ?? ctx.caller.branchId ?? ''
-  ctx.authorize({ branchId, groupId: fields.groupId ?? null })
-  const [branch, members] = await Promise.all([loadBranch(ctx.store, branchId), branchMembers(ctx.store, branchId)])
-  const nowIso = ctx.now.toISOString()
-  const doc = { _id: newId('mt'), ...meetingFromFields(fields, branch, members), ...newMeetingState(ctx.caller.memberId, nowIso), planId: null, planKey: null }
-  await ctx.store.add('meetings', doc)
-  await ctx.audit({
-    branchId,
-    action: 'meetings.createMeeting',
-    targetId: doc._id,
-    summary: `安排${MEETING_KIND_LABELS[doc.kind]}“${doc.topic}”（${doc.date} ${doc.time}）`,
-  })
-  return detailView(doc, ctx.caller, ctx.now)
+export const createMeeting: Handler<typeof meetings.actions.createMeeting, string> = {
+  // The branch named (else the caller's), in the 党小组 the meeting is for: a 党小组长 sets up their group's.
+  target: (input, ctx) => {
+    const { target, loaded } = branchTarget(input, ctx)
+    return { target: { ...target, groupId: input.fields.groupId ?? null }, loaded }
+  },
+  run: async ({ fields }, ctx, branchId) => {
+    const [branch, members] = await Promise.all([loadBranch(ctx.store, branchId), branchMembers(ctx.store, branchId)])
+    const nowIso = ctx.now.toISOString()
+    const doc = { _id: newId('mt'), ...meetingFromFields(fields, branch, members), ...newMeetingState(ctx.caller.memberId, nowIso), planId: null, planKey: null }
+    await ctx.store.add('meetings', doc)
+    await ctx.audit({
+      branchId,
+      action: 'meetings.createMeeting',
+      targetId: doc._id,
+      summary: `安排${MEETING_KIND_LABELS[doc.kind]}“${doc.topic}”（${doc.date} ${doc.time}）`,
+    })
+    return detailView(doc, ctx.caller, ctx.now)
+  },
 }

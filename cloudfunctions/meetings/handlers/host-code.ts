@@ -4,24 +4,26 @@
  */
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
+import type { MeetingDoc } from '../../_kit/collections'
 import { issueCode } from '../code'
-import { authorizeKeeper, liveCounts, loadMeetingLean, signInStateOf } from '../model'
+import { keptMeeting, liveCounts, loadMeetingLean, signInStateOf } from '../model'
 
-export const hostCode: Handler<typeof meetings.actions.hostCode> = async ({ meetingId }, ctx) => {
-  const m = await loadMeetingLean(ctx.store, meetingId)
-  authorizeKeeper(ctx, m)
-  const state = signInStateOf(m, ctx.now)
-  const issued = state === 'open' ? issueCode(m._id, m.secret, ctx.now.getTime()) : null
-  return {
-    meetingId: m._id,
-    topic: m.topic,
-    state,
-    code: issued?.code ?? null,
-    refreshAt: issued ? new Date(issued.refreshAt).toISOString() : null,
-    expiresAt: issued ? new Date(issued.expiresAt).toISOString() : null,
-    serverNow: ctx.now.toISOString(),
-    opensAt: m.signInOpensAt,
-    closesAt: m.signInClosesAt,
-    ...liveCounts(m),
-  }
+export const hostCode: Handler<typeof meetings.actions.hostCode, MeetingDoc> = {
+  target: keptMeeting(loadMeetingLean),
+  run: async (_input, ctx, m) => {
+    const state = signInStateOf(m, ctx.now)
+    const issued = state === 'open' ? issueCode(m._id, m.secret, ctx.now.getTime()) : null
+    return {
+      meetingId: m._id,
+      topic: m.topic,
+      state,
+      code: issued?.code ?? null,
+      refreshAt: issued ? new Date(issued.refreshAt).toISOString() : null,
+      expiresAt: issued ? new Date(issued.expiresAt).toISOString() : null,
+      serverNow: ctx.now.toISOString(),
+      opensAt: m.signInOpensAt,
+      closesAt: m.signInClosesAt,
+      ...liveCounts(m),
+    }
+  },
 }

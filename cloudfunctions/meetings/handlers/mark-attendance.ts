@@ -7,34 +7,36 @@ import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import { ATTENDANCE_VIA_LABELS } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import { authorizeKeeper, loadMeeting } from '../model'
+import type { MeetingDoc } from '../../_kit/collections'
+import { keptMeeting } from '../model'
 import { attend, attendanceView } from './attend'
 
-export const markAttendance: Handler<typeof meetings.actions.markAttendance> = async ({ meetingId, memberId, via }, ctx) => {
-  const { caller, store, now } = ctx
-  const m = await loadMeeting(store, meetingId)
-  authorizeKeeper(ctx, m)
-  if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
-  if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，出勤如需更正请添加更正记录')
-  if (now.getTime() < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', '会议签到尚未开始')
-  const entry = m.roster.find((r) => r.id === memberId)
-  if (!entry) throw new AppError('RULE_VIOLATED', '该党员不在本次会议的参会名单中')
-  if (via === 'remote' && !entry.mobile) throw new AppError('RULE_VIOLATED', '只有流动党员可以登记为远程参加')
-  const { doc, repeat } = await attend(store, {
-    meeting: m,
-    member: { id: entry.id, name: entry.name },
-    via,
-    markedBy: { id: caller.memberId, name: caller.name || '系统' },
-    joinRoster: null,
-    now,
-  })
-  if (!repeat) {
-    await ctx.audit({
-      branchId: m.branchId,
-      action: 'meetings.markAttendance',
-      targetId: doc._id,
-      summary: `${caller.name} 登记 ${entry.name} 参加“${m.topic}”（${ATTENDANCE_VIA_LABELS[via]}）`,
+export const markAttendance: Handler<typeof meetings.actions.markAttendance, MeetingDoc> = {
+  target: keptMeeting(),
+  run: async ({ memberId, via }, ctx, m) => {
+    const { caller, store, now } = ctx
+    if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
+    if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，出勤如需更正请添加更正记录')
+    if (now.getTime() < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', '会议签到尚未开始')
+    const entry = m.roster.find((r) => r.id === memberId)
+    if (!entry) throw new AppError('RULE_VIOLATED', '该党员不在本次会议的参会名单中')
+    if (via === 'remote' && !entry.mobile) throw new AppError('RULE_VIOLATED', '只有流动党员可以登记为远程参加')
+    const { doc, repeat } = await attend(store, {
+      meeting: m,
+      member: { id: entry.id, name: entry.name },
+      via,
+      markedBy: { id: caller.memberId, name: caller.name || '系统' },
+      joinRoster: null,
+      now,
     })
-  }
-  return attendanceView(doc, repeat)
+    if (!repeat) {
+      await ctx.audit({
+        branchId: m.branchId,
+        action: 'meetings.markAttendance',
+        targetId: doc._id,
+        summary: `${caller.name} 登记 ${entry.name} 参加“${m.topic}”（${ATTENDANCE_VIA_LABELS[via]}）`,
+      })
+    }
+    return attendanceView(doc, repeat)
+  },
 }

@@ -11,54 +11,60 @@ import { LOCATION_REQUIRED, type meetings } from '@shared/contract/meetings'
 import { distanceMeters } from '@shared/rules/meetings-extra'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
+import type { MeetingDoc } from '../../_kit/collections'
 import { CODE_MESSAGES, checkCode } from '../code'
 import { assertVisible, loadMeetingLean } from '../model'
 import { attend, attendanceId, attendanceView } from './attend'
 
-export const signIn: Handler<typeof meetings.actions.signIn> = async (input, ctx) => {
-  const { caller, store, now } = ctx
-  const m = await loadMeetingLean(store, input.meetingId)
-  ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId: caller.memberId })
-  assertVisible(caller, m)
-  const memberId = caller.memberId as string
+export const signIn: Handler<typeof meetings.actions.signIn, MeetingDoc> = {
+  // The meeting, lean (no roster), as the caller's own attendance; who may attend it is `visibleTo`, in run.
+  target: async ({ meetingId }, ctx) => {
+    const m = await loadMeetingLean(ctx.store, meetingId)
+    return { target: { branchId: m.branchId, groupId: m.groupId, memberId: ctx.caller.memberId }, loaded: m }
+  },
+  run: async (input, ctx, m) => {
+    const { caller, store, now } = ctx
+    assertVisible(caller, m)
+    const memberId = caller.memberId as string
 
-  if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
-  if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，签到已结束')
-  const check = checkCode(input.code, m._id, m.secret, now.getTime())
-  if (check !== 'ok') throw new AppError('RULE_VIOLATED', CODE_MESSAGES[check], { rule: `CODE_${check.toUpperCase().replace('-', '_')}` })
-  const t = now.getTime()
-  if (t < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', `签到尚未开始，${formatDateTimeCN(m.signInOpensAt)} 起可以签到`)
-  if (t > Date.parse(m.signInClosesAt)) throw new AppError('RULE_VIOLATED', '签到时间已过，如确实参加了会议请联系记录人登记')
+    if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
+    if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，签到已结束')
+    const check = checkCode(input.code, m._id, m.secret, now.getTime())
+    if (check !== 'ok') throw new AppError('RULE_VIOLATED', CODE_MESSAGES[check], { rule: `CODE_${check.toUpperCase().replace('-', '_')}` })
+    const t = now.getTime()
+    if (t < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', `签到尚未开始，${formatDateTimeCN(m.signInOpensAt)} 起可以签到`)
+    if (t > Date.parse(m.signInClosesAt)) throw new AppError('RULE_VIOLATED', '签到时间已过，如确实参加了会议请联系记录人登记')
 
-  if (m.presentIds.includes(memberId)) {
-    const existing = await store.get('attendance', attendanceId(m._id, memberId))
-    if (existing) return attendanceView(existing, true)
-  }
+    if (m.presentIds.includes(memberId)) {
+      const existing = await store.get('attendance', attendanceId(m._id, memberId))
+      if (existing) return attendanceView(existing, true)
+    }
 
-  const remote = input.remote === true
-  if (remote && !m.mobileIds.includes(memberId)) throw new AppError('RULE_VIOLATED', '只有流动党员可以远程参加')
-  if (m.location && !remote) {
-    // The rule tag lets the app ask for the position and retry once (a scan from the tab page does not
-    // know in advance whether the meeting checks it).
-    if (!input.location) throw new AppError('RULE_VIOLATED', '本次会议需要核对位置，请允许获取位置后再签到', { rule: LOCATION_REQUIRED })
-    const d = distanceMeters(m.location, input.location)
-    if (d > m.location.radiusM) throw new AppError('RULE_VIOLATED', `您距离会场约${Math.round(d)}米，请到会场后再签到`)
-  }
+    const remote = input.remote === true
+    if (remote && !m.mobileIds.includes(memberId)) throw new AppError('RULE_VIOLATED', '只有流动党员可以远程参加')
+    if (m.location && !remote) {
+      // The rule tag lets the app ask for the position and retry once (a scan from the tab page does not
+      // know in advance whether the meeting checks it).
+      if (!input.location) throw new AppError('RULE_VIOLATED', '本次会议需要核对位置，请允许获取位置后再签到', { rule: LOCATION_REQUIRED })
+      const d = distanceMeters(m.location, input.location)
+      if (d > m.location.radiusM) throw new AppError('RULE_VIOLATED', `您距离会场约${Math.round(d)}米，请到会场后再签到`)
+    }
 
-  const onRoster = m.rosterIds.includes(memberId)
-  // A branch-wide meeting's roster grows with a member who joined after it was set up; elsewhere an
-  // off-roster member (a 支委 at a 党小组会) is recorded as 列席.
-  const branchWide = m.groupId === null && m.kind !== 'committee'
-  const { doc, repeat } = await attend(store, {
-    meeting: m,
-    member: { id: memberId, name: caller.name },
-    via: remote ? 'remote' : 'scan',
-    markedBy: null,
-    joinRoster:
-      !onRoster && branchWide && caller.status
-        ? { id: memberId, name: caller.name, groupId: caller.groupId, status: caller.status, roles: caller.branchRoles, exempt: false, mobile: false }
-        : null,
-    now,
-  })
-  return attendanceView(doc, repeat)
+    const onRoster = m.rosterIds.includes(memberId)
+    // A branch-wide meeting's roster grows with a member who joined after it was set up; elsewhere an
+    // off-roster member (a 支委 at a 党小组会) is recorded as 列席.
+    const branchWide = m.groupId === null && m.kind !== 'committee'
+    const { doc, repeat } = await attend(store, {
+      meeting: m,
+      member: { id: memberId, name: caller.name },
+      via: remote ? 'remote' : 'scan',
+      markedBy: null,
+      joinRoster:
+        !onRoster && branchWide && caller.status
+          ? { id: memberId, name: caller.name, groupId: caller.groupId, status: caller.status, roles: caller.branchRoles, exempt: false, mobile: false }
+          : null,
+      now,
+    })
+    return attendanceView(doc, repeat)
+  },
 }

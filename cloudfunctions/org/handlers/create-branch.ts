@@ -21,105 +21,108 @@ export const grantBranchToAdmins = (store: Store, orgIds: string[], branchId: st
 
 const fieldError = (path: string, message: string) => new AppError('INVALID_INPUT', message, { issues: [{ path, message }] })
 
-export const createBranch: Handler<typeof org.actions.createBranch> = async ({ parentId, name, kind = 'branch', secretary }, ctx) => {
-  const { caller, store, now } = ctx
-  const parent = await store.get('orgs', parentId)
-  if (!parent) throw new AppError('NOT_FOUND', '没有找到上级组织')
-  // The `org` scope is defined over branch ids (`adminBranchIds`), and the new node has none yet: check the
-  // parent chain against the caller's admin org nodes explicitly, then declare the record-level check done.
-  const chain = [parent._id, ...parent.ancestors]
-  if (!chain.some((id) => caller.adminOrgIds.includes(id))) throw new AppError('FORBIDDEN')
-  ctx.noTarget()
-  if (parent.kind === 'branch') throw new AppError('RULE_VIOLATED', '党支部之下不能再设立党组织', { rule: 'PARENT_IS_BRANCH' })
-  if (kind === 'general-branch' && parent.kind !== 'committee') {
-    throw new AppError('RULE_VIOLATED', '党总支应设在党委之下', { rule: 'GENERAL_BRANCH_UNDER_COMMITTEE' })
-  }
-  if (secretary && kind !== 'branch') throw fieldError('secretary', '党总支不在此处设书记，请在其下的支部中设置')
-  if (secretary && secretary.status !== 'formal') throw fieldError('secretary.status', '支部书记应为正式党员')
-
-  const at = now.toISOString()
-  const id = stableId(kind === 'branch' ? 'br' : 'gb', parentId, name)
-  const node: OrgDoc = {
-    _id: id,
-    kind,
-    name,
-    parentId,
-    parentName: parent.name,
-    ancestors: [...parent.ancestors, parent._id],
-    // A new node starts with its parent's rule set; the 书记 adjusts it in the branch settings.
-    profileId: parent.profileId,
-    themeDayRule: parent.themeDayRule,
-    termStartedAt: null,
-    termEndsAt: null,
-    duesDay: parent.duesDay,
-    groups: [],
-    createdAt: at,
-    updatedAt: at,
-  }
-  const member: MemberDoc | null = secretary
-    ? {
-        _id: stableId('m', id, secretary.name, secretary.joinedAt),
-        branchId: id,
-        name: secretary.name,
-        gender: secretary.gender,
-        phone: secretary.phone ?? null,
-        joinedAt: secretary.joinedAt,
-        formalAt: secretary.formalAt ?? null,
-        status: secretary.status,
-        groupId: secretary.groupId ?? null,
-        duesCategory: secretary.duesCategory ?? null,
-        flags: secretary.flags ?? { elderly: false, mobile: false },
-        roles: ['secretary'],
-        openid: null,
-        boundAt: null,
-        active: true,
-        createdAt: at,
-        updatedAt: at,
-      }
-    : null
-  // Everything is checked before the first write.
-  if (member) checkMemberFields(node, member)
-
-  try {
-    await store.add('orgs', node)
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
-    // A retry after a partial failure still leaves every admin able to reach the branch.
-    if (kind === 'branch') await grantBranchToAdmins(store, chain, id)
-    throw new AppError('CONFLICT', `「${parent.name}」下已有名为「${name}」的组织`)
-  }
-  if (kind === 'branch') await grantBranchToAdmins(store, chain, id)
-
-  let invite: { code: string; expiresAt: string } | null = null
-  if (member) {
-    await store.add('members', member)
-    const expiresAt = new Date(now.getTime() + INVITE_VALID_MS).toISOString()
-    for (let i = 0; i < 5 && !invite; i++) {
-      const code = newCode(8)
-      const doc: InviteDoc = { _id: code, memberId: member._id, branchId: id, createdBy: caller.memberId ?? '', createdAt: at, expiresAt, usedAt: null, usedBy: null, revoked: false }
-      try {
-        await store.add('invites', doc)
-        invite = { code, expiresAt }
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-      }
+export const createBranch: Handler<typeof org.actions.createBranch, OrgDoc> = {
+  // The record touched is the parent node the branch is set up under.
+  target: async ({ parentId }, ctx) => {
+    const parent = await ctx.store.get('orgs', parentId)
+    if (!parent) throw new AppError('NOT_FOUND', '没有找到上级组织')
+    // A parent node is no branch: the `org` scope checks its chain against the caller's admin org nodes.
+    return { target: { branchId: parent._id, orgIds: [parent._id, ...parent.ancestors] }, loaded: parent }
+  },
+  run: async ({ parentId, name, kind = 'branch', secretary }, ctx, parent) => {
+    const { caller, store, now } = ctx
+    const chain = [parent._id, ...parent.ancestors]
+    if (parent.kind === 'branch') throw new AppError('RULE_VIOLATED', '党支部之下不能再设立党组织', { rule: 'PARENT_IS_BRANCH' })
+    if (kind === 'general-branch' && parent.kind !== 'committee') {
+      throw new AppError('RULE_VIOLATED', '党总支应设在党委之下', { rule: 'GENERAL_BRANCH_UNDER_COMMITTEE' })
     }
-    if (!invite) throw new AppError('INTERNAL')
-  }
-  await ctx.audit({
-    branchId: kind === 'branch' ? id : null,
-    action: 'org.createBranch',
-    targetId: id,
-    summary: `在「${parent.name}」下设立「${name}」${member ? `，书记 ${member.name}` : ''}`,
-    after: { node, secretaryId: member?._id ?? null },
-  })
-  return {
-    id,
-    name,
-    kind,
-    parentId,
-    parentName: parent.name,
-    secretary: member ? memberDetail(member, true) : null,
-    invite,
-  }
+    if (secretary && kind !== 'branch') throw fieldError('secretary', '党总支不在此处设书记，请在其下的支部中设置')
+    if (secretary && secretary.status !== 'formal') throw fieldError('secretary.status', '支部书记应为正式党员')
+
+    const at = now.toISOString()
+    const id = stableId(kind === 'branch' ? 'br' : 'gb', parentId, name)
+    const node: OrgDoc = {
+      _id: id,
+      kind,
+      name,
+      parentId,
+      parentName: parent.name,
+      ancestors: [...parent.ancestors, parent._id],
+      // A new node starts with its parent's rule set; the 书记 adjusts it in the branch settings.
+      profileId: parent.profileId,
+      themeDayRule: parent.themeDayRule,
+      termStartedAt: null,
+      termEndsAt: null,
+      duesDay: parent.duesDay,
+      groups: [],
+      createdAt: at,
+      updatedAt: at,
+    }
+    const member: MemberDoc | null = secretary
+      ? {
+          _id: stableId('m', id, secretary.name, secretary.joinedAt),
+          branchId: id,
+          name: secretary.name,
+          gender: secretary.gender,
+          phone: secretary.phone ?? null,
+          joinedAt: secretary.joinedAt,
+          formalAt: secretary.formalAt ?? null,
+          status: secretary.status,
+          groupId: secretary.groupId ?? null,
+          duesCategory: secretary.duesCategory ?? null,
+          flags: secretary.flags ?? { elderly: false, mobile: false },
+          roles: ['secretary'],
+          openid: null,
+          boundAt: null,
+          active: true,
+          createdAt: at,
+          updatedAt: at,
+        }
+      : null
+    // Everything is checked before the first write.
+    if (member) checkMemberFields(node, member)
+
+    try {
+      await store.add('orgs', node)
+    } catch (e) {
+      if (!isDuplicate(e)) throw e
+      // A retry after a partial failure still leaves every admin able to reach the branch.
+      if (kind === 'branch') await grantBranchToAdmins(store, chain, id)
+      throw new AppError('CONFLICT', `「${parent.name}」下已有名为「${name}」的组织`)
+    }
+    if (kind === 'branch') await grantBranchToAdmins(store, chain, id)
+
+    let invite: { code: string; expiresAt: string } | null = null
+    if (member) {
+      await store.add('members', member)
+      const expiresAt = new Date(now.getTime() + INVITE_VALID_MS).toISOString()
+      for (let i = 0; i < 5 && !invite; i++) {
+        const code = newCode(8)
+        const doc: InviteDoc = { _id: code, memberId: member._id, branchId: id, createdBy: caller.memberId ?? '', createdAt: at, expiresAt, usedAt: null, usedBy: null, revoked: false }
+        try {
+          await store.add('invites', doc)
+          invite = { code, expiresAt }
+        } catch (e) {
+          if (!isDuplicate(e)) throw e
+        }
+      }
+      if (!invite) throw new AppError('INTERNAL')
+    }
+    await ctx.audit({
+      branchId: kind === 'branch' ? id : null,
+      action: 'org.createBranch',
+      targetId: id,
+      summary: `在「${parent.name}」下设立「${name}」${member ? `，书记 ${member.name}` : ''}`,
+      after: { node, secretaryId: member?._id ?? null },
+    })
+    return {
+      id,
+      name,
+      kind,
+      parentId,
+      parentName: parent.name,
+      secretary: member ? memberDetail(member, true) : null,
+      invite,
+    }
+  },
 }

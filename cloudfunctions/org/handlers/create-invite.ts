@@ -4,40 +4,42 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
+import type { MemberDoc } from '../../_kit/collections'
 import type { Handler } from '../../_kit/create-main'
 import { newCode } from '../../_kit/ids'
-import { loadMember } from '../../_kit/org-data'
 import { isDuplicate } from '../../_kit/store'
 import { assertIdentityAuthority, withCommitteeRoles } from './identity-authority'
+import { memberTarget } from './member-target'
 
 const VALID_MS = 7 * 24 * 3_600_000
 
-export const createInvite: Handler<typeof org.actions.createInvite> = async ({ memberId }, ctx) => {
-  const m = await loadMember(ctx.store, memberId)
-  const grants = ctx.authorize({ branchId: m.branchId, groupId: m.groupId, memberId })
-  assertIdentityAuthority(m, grants)
-  if (m.openid) throw new AppError('CONFLICT', '该党员已绑定微信，如需更换请先解除绑定')
-  await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
-  const expiresAt = new Date(ctx.now.getTime() + VALID_MS).toISOString()
-  for (let i = 0; i < 5; i++) {
-    const code = newCode(8)
-    try {
-      await ctx.store.add('invites', {
-        _id: code,
-        memberId,
-        branchId: m.branchId,
-        createdBy: ctx.caller.memberId ?? '',
-        createdAt: ctx.now.toISOString(),
-        expiresAt,
-        usedAt: null,
-        usedBy: null,
-        revoked: false,
-      })
-      await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${withCommitteeRoles(m)} 生成邀请码`, after: { roles: m.roles, expiresAt } })
-      return { code, expiresAt, memberName: m.name }
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
+export const createInvite: Handler<typeof org.actions.createInvite, MemberDoc> = {
+  target: memberTarget,
+  run: async ({ memberId }, ctx, m) => {
+    assertIdentityAuthority(m, ctx.grants)
+    if (m.openid) throw new AppError('CONFLICT', '该党员已绑定微信，如需更换请先解除绑定')
+    await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
+    const expiresAt = new Date(ctx.now.getTime() + VALID_MS).toISOString()
+    for (let i = 0; i < 5; i++) {
+      const code = newCode(8)
+      try {
+        await ctx.store.add('invites', {
+          _id: code,
+          memberId,
+          branchId: m.branchId,
+          createdBy: ctx.caller.memberId ?? '',
+          createdAt: ctx.now.toISOString(),
+          expiresAt,
+          usedAt: null,
+          usedBy: null,
+          revoked: false,
+        })
+        await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${withCommitteeRoles(m)} 生成邀请码`, after: { roles: m.roles, expiresAt } })
+        return { code, expiresAt, memberName: m.name }
+      } catch (e) {
+        if (!isDuplicate(e)) throw e
+      }
     }
-  }
-  throw new AppError('INTERNAL')
+    throw new AppError('INTERNAL')
+  },
 }

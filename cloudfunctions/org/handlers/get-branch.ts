@@ -1,11 +1,10 @@
 /** org.getBranch — a branch's settings and 党小组, for its members and 上级 admins. */
 import type { org } from '@shared/contract/org'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { loadBranch } from '../../_kit/org-data'
 import { branchView } from '../views'
 
-export const getBranch: Handler<typeof org.actions.getBranch> = async (input, ctx) => {
-  const branchId = input.branchId ?? ctx.caller.branchId ?? ''
-  ctx.authorize({ branchId })
-  return branchView(await loadBranch(ctx.store, branchId))
+export const getBranch: Handler<typeof org.actions.getBranch, string> = {
+  target: branchTarget,
+  run: async (_input, ctx, branchId) => branchView(await loadBranch(ctx.store, branchId)),
 }

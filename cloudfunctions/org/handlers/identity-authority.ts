@@ -1,7 +1,8 @@
 /**
  * The server side of `identityAuthorities` (shared/src/contract/roles.ts): unbinding or re-inviting a
- * member who holds a 支委 role needs authority over that role, checked against the grants `ctx.authorize`
- * returned. Anyone else's identity: the action's policy (书记, 组织委员, 上级 admin).
+ * member who holds a 支委 role needs authority over that role, checked in `run` against the grants the
+ * pipeline's authorization of the member gave (`ctx.grants`). Anyone else's identity: the action's policy
+ * (书记, 组织委员, 上级 admin).
  */
 import { AppError } from '@shared/contract/errors'
 import { COMMITTEE_ROLES, ROLE_LABELS, identityAuthorities, type PolicyRole } from '@shared/contract/roles'

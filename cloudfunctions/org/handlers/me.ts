@@ -1,17 +1,17 @@
 /** org.me — who the caller is: binding state, own member record, branch, admin scopes (≤2 requests). */
 import type { Me } from '@shared/contract/org'
 import type { org } from '@shared/contract/org'
-import type { Handler } from '../../_kit/create-main'
+import { callerTarget, type Handler, type HandlerContext } from '../../_kit/create-main'
 import type { MemberDoc, OrgDoc } from '../../_kit/collections'
 import { branchView, memberDetail } from '../views'
 
-export const me: Handler<typeof org.actions.me> = async (_input, ctx) => {
-  ctx.noTarget()
-  return meOf(ctx)
+export const me: Handler<typeof org.actions.me> = {
+  target: callerTarget,
+  run: async (_input, ctx) => meOf(ctx),
 }
 
 /** Shared with `bind`: one aggregate joins the member with their branch. */
-export const meOf = async (ctx: Parameters<Handler<typeof org.actions.me>>[1]): Promise<Me> => {
+export const meOf = async (ctx: Pick<HandlerContext, 'caller' | 'store'>): Promise<Me> => {
   const { caller, store } = ctx
   const adminOrgs = caller.user?.adminOrgs ?? []
   if (!caller.memberId) return { bound: false, member: null, branch: null, adminOrgs }

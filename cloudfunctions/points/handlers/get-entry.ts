@@ -1,7 +1,8 @@
 /** points.getEntry — one entry with its evidence photos and review trail. */
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
-import type { Handler } from '../../_kit/create-main'
+import type { Handler, Targeted, TargetContext } from '../../_kit/create-main'
+import type { Target } from '../../_kit/policy'
 import type { Store } from '../../_kit/store'
 import type { PointsEntryDoc } from '../../_kit/collections-points'
 import { photoUrls } from '../engine'
@@ -13,8 +14,16 @@ export const loadEntry = async (store: Store, entryId: string): Promise<PointsEn
   return e
 }
 
-export const getEntry: Handler<typeof points.actions.getEntry> = async ({ entryId }, ctx) => {
+/** Whose an entry is: its branch, 党小组 and member. */
+export const entryScope = (e: PointsEntryDoc): Target => ({ branchId: e.branchId, groupId: e.groupId, memberId: e.memberId })
+
+/** The target of an action about one entry. `loaded` is the entry. */
+export const entryTarget = async ({ entryId }: { entryId: string }, ctx: TargetContext): Promise<Targeted<PointsEntryDoc>> => {
   const e = await loadEntry(ctx.store, entryId)
-  ctx.authorize({ branchId: e.branchId, groupId: e.groupId, memberId: e.memberId })
-  return entryView(e, ctx.caller, ctx.now, await photoUrls(e.photos))
+  return { target: entryScope(e), loaded: e }
+}
+
+export const getEntry: Handler<typeof points.actions.getEntry, PointsEntryDoc> = {
+  target: entryTarget,
+  run: async (_input, ctx, e) => entryView(e, ctx.caller, ctx.now, await photoUrls(e.photos)),
 }

@@ -6,60 +6,62 @@ import type { points } from '@shared/contract/points'
 import { bandLabel, yearScore } from '@shared/rules/points-extra'
 import { beijingDate, monthsBetween } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import { authorizeMember } from '../access'
+import { memberTarget } from '../access'
 import { loadHead, scoringFor } from '../engine'
-import { emptyYearDoc, yearDocId } from '../model'
+import { emptyYearDoc, yearDocId, type MemberRef } from '../model'
 import { myPublicationView } from '../views'
 
-export const overview: Handler<typeof points.actions.overview> = async (input, ctx) => {
-  const today = beijingDate(ctx.now)
-  const year = input.year ?? Number(today.slice(0, 4))
-  const { member } = await authorizeMember(ctx, input.memberId)
-  let doc = await ctx.store.get('points_years', yearDocId(member.memberId, year))
-  if (!doc) {
-    const head = await loadHead(ctx.store, member.branchId)
-    const scoring = head ? await scoringFor(ctx.store, head, year) : null
-    if (!head || !scoring) {
-      return {
-        memberId: member.memberId,
-        memberName: member.memberName,
-        year,
-        schemeName: null,
-        total: null,
-        band: null,
-        bandLabel: null,
-        vetoed: false,
-        adds: 0,
-        deducts: 0,
-        months: monthsBetween(`${year}-01`, `${year}-12`).map((month) => ({ month, adds: 0, deducts: 0, net: 0 })),
-        periods: [],
-        publications: [],
-        updatedAt: null,
+export const overview: Handler<typeof points.actions.overview, MemberRef> = {
+  target: (input, ctx) => memberTarget(ctx, input.memberId),
+  run: async (input, ctx, member) => {
+    const today = beijingDate(ctx.now)
+    const year = input.year ?? Number(today.slice(0, 4))
+    let doc = await ctx.store.get('points_years', yearDocId(member.memberId, year))
+    if (!doc) {
+      const head = await loadHead(ctx.store, member.branchId)
+      const scoring = head ? await scoringFor(ctx.store, head, year) : null
+      if (!head || !scoring) {
+        return {
+          memberId: member.memberId,
+          memberName: member.memberName,
+          year,
+          schemeName: null,
+          total: null,
+          band: null,
+          bandLabel: null,
+          vetoed: false,
+          adds: 0,
+          deducts: 0,
+          months: monthsBetween(`${year}-01`, `${year}-12`).map((month) => ({ month, adds: 0, deducts: 0, net: 0 })),
+          periods: [],
+          publications: [],
+          updatedAt: null,
+        }
       }
+      doc = emptyYearDoc(member, year, scoring, head.publications)
     }
-    doc = emptyYearDoc(member, year, scoring, head.publications)
-  }
-  const score = yearScore(doc.scoring, year, doc.months, doc.vetoed)
-  const d = doc
-  return {
-    memberId: member.memberId,
-    memberName: doc.memberName || member.memberName,
-    year,
-    schemeName: doc.scoring.name,
-    total: score.total,
-    band: score.band,
-    bandLabel: bandLabel(score.band),
-    vetoed: score.vetoed,
-    adds: score.adds,
-    deducts: score.deducts,
-    months: monthsBetween(`${year}-01`, `${year}-12`).map((month) => {
-      const m = d.months[month] ?? { adds: 0, deducts: 0 }
-      return { month, adds: m.adds, deducts: m.deducts, net: Math.round((m.adds - m.deducts) * 100) / 100 }
-    }),
-    periods: score.periods.map((p) => ({ key: p.key, label: p.label, total: p.total })),
-    publications: Object.entries(doc.publications)
-      .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([key, meta]) => myPublicationView(key, meta, d.months, d.scoring, d.vetoed, today)),
-    updatedAt: doc.updatedAt || null,
-  }
+    const score = yearScore(doc.scoring, year, doc.months, doc.vetoed)
+    const d = doc
+    return {
+      memberId: member.memberId,
+      memberName: doc.memberName || member.memberName,
+      year,
+      schemeName: doc.scoring.name,
+      total: score.total,
+      band: score.band,
+      bandLabel: bandLabel(score.band),
+      vetoed: score.vetoed,
+      adds: score.adds,
+      deducts: score.deducts,
+      months: monthsBetween(`${year}-01`, `${year}-12`).map((month) => {
+        const m = d.months[month] ?? { adds: 0, deducts: 0 }
+        return { month, adds: m.adds, deducts: m.deducts, net: Math.round((m.adds - m.deducts) * 100) / 100 }
+      }),
+      periods: score.periods.map((p) => ({ key: p.key, label: p.label, total: p.total })),
+      publications: Object.entries(doc.publications)
+        .sort(([a], [b]) => (a < b ? 1 : -1))
+        .map(([key, meta]) => myPublicationView(key, meta, d.months, d.scoring, d.vetoed, today)),
+      updatedAt: doc.updatedAt || null,
+    }
+  },
 }

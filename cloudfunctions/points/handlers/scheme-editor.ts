@@ -2,10 +2,9 @@
 import type { points, SchemeEditor } from '@shared/contract/points'
 import { resolveProfile } from '@shared/profiles'
 import { schemePresets } from '@shared/rules/points-extra'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { loadBranch } from '../../_kit/org-data'
 import type { Store } from '../../_kit/store'
-import { branchIdOf } from '../access'
 import { loadHead } from '../engine'
 import { editorView } from '../views'
 
@@ -14,9 +13,10 @@ export const presetsFor = async (store: Store, branchId: string): Promise<Scheme
   return schemePresets(resolveProfile(branch.profileId, (branch.profileOverrides ?? {}) as Parameters<typeof resolveProfile>[1]))
 }
 
-export const schemeEditor: Handler<typeof points.actions.schemeEditor> = async (input, ctx) => {
-  const branchId = branchIdOf(input, ctx)
-  ctx.authorize({ branchId })
-  const [head, presets] = await Promise.all([loadHead(ctx.store, branchId), presetsFor(ctx.store, branchId)])
-  return editorView(branchId, head, presets)
+export const schemeEditor: Handler<typeof points.actions.schemeEditor, string> = {
+  target: branchTarget,
+  run: async (_input, ctx, branchId) => {
+    const [head, presets] = await Promise.all([loadHead(ctx.store, branchId), presetsFor(ctx.store, branchId)])
+    return editorView(branchId, head, presets)
+  },
 }

@@ -2,29 +2,29 @@
 import type { points } from '@shared/contract/points'
 import { canDeclare, declareDeadline } from '@shared/rules/points-extra'
 import { beijingDate, shiftMonth } from '@shared/rules/time'
-import type { Handler } from '../../_kit/create-main'
-import { branchIdOf } from '../access'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { loadHead } from '../engine'
 import { versionView } from '../views'
 
-export const scheme: Handler<typeof points.actions.scheme> = async (input, ctx) => {
-  const branchId = branchIdOf(input, ctx)
-  ctx.authorize({ branchId })
-  const head = await loadHead(ctx.store, branchId)
-  const today = beijingDate(ctx.now)
-  const month = today.slice(0, 7)
-  const current = head?.current ?? null
-  const day = current?.scheme.declareDeadlineDay ?? null
-  const prev = shiftMonth(month, -1)
-  return {
-    branchId,
-    current: current ? versionView(current) : null,
-    settings: { publishRanking: head?.publishRanking ?? false },
-    declare: {
-      month,
-      open: day !== null && canDeclare(month, today, day).ok,
-      deadline: day !== null ? declareDeadline(month, day) : null,
-      previousOpen: day !== null && canDeclare(prev, today, day).ok ? { month: prev, deadline: declareDeadline(prev, day) } : null,
-    },
-  }
+export const scheme: Handler<typeof points.actions.scheme, string> = {
+  target: branchTarget,
+  run: async (_input, ctx, branchId) => {
+    const head = await loadHead(ctx.store, branchId)
+    const today = beijingDate(ctx.now)
+    const month = today.slice(0, 7)
+    const current = head?.current ?? null
+    const day = current?.scheme.declareDeadlineDay ?? null
+    const prev = shiftMonth(month, -1)
+    return {
+      branchId,
+      current: current ? versionView(current) : null,
+      settings: { publishRanking: head?.publishRanking ?? false },
+      declare: {
+        month,
+        open: day !== null && canDeclare(month, today, day).ok,
+        deadline: day !== null ? declareDeadline(month, day) : null,
+        previousOpen: day !== null && canDeclare(prev, today, day).ok ? { month: prev, deadline: declareDeadline(prev, day) } : null,
+      },
+    }
+  },
 }

@@ -7,7 +7,7 @@ import type { PointsEntryDoc } from '../../_kit/collections-points'
 import { requireCurrent } from '../access'
 import { loadHead, photoUrls } from '../engine'
 import { canEditEntry, entryView } from '../model'
-import { loadEntry } from './get-entry'
+import { entryTarget } from './get-entry'
 import { checkPhotos } from './submit-entry'
 
 const round2 = (x: number): number => Math.round(x * 100) / 100
@@ -23,47 +23,48 @@ export const assertEditable = (e: PointsEntryDoc, ok: boolean): void => {
   throw new AppError('RULE_VIOLATED', '已过申报截止日期，不能再修改', { rule: 'DEADLINE_PASSED' })
 }
 
-export const updateEntry: Handler<typeof points.actions.updateEntry> = async (input, ctx) => {
-  const e = await loadEntry(ctx.store, input.entryId)
-  ctx.authorize({ branchId: e.branchId, groupId: e.groupId, memberId: e.memberId })
-  const today = beijingDate(ctx.now)
-  assertEditable(e, canEditEntry(ctx.caller, e, today))
-  if (input.photos) checkPhotos(input.photos, e.branchId, e.memberId)
+export const updateEntry: Handler<typeof points.actions.updateEntry, PointsEntryDoc> = {
+  target: entryTarget,
+  run: async (input, ctx, e) => {
+    const today = beijingDate(ctx.now)
+    assertEditable(e, canEditEntry(ctx.caller, e, today))
+    if (input.photos) checkPhotos(input.photos, e.branchId, e.memberId)
 
-  let item: { code: string; name: string; points: number; evidenceRequired: boolean } | null = null
-  const head = await loadHead(ctx.store, e.branchId)
-  const current = requireCurrent(head)
-  const scheme = current.version === e.schemeVersion ? current.scheme : null
-  const code = input.itemCode ?? e.itemCode
-  const found = scheme?.items.find((i) => i.code === code)
-  if (input.itemCode && input.itemCode !== e.itemCode) {
-    if (!found || !found.declarable || found.kind !== 'add') throw new AppError('RULE_VIOLATED', '该项目不能由党员申报', { rule: 'NOT_DECLARABLE' })
-  }
-  if (found) item = found
-  const photos = input.photos ?? e.photos
-  if (item?.evidenceRequired && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
-
-  const count = input.count ?? e.count
-  const perOccurrence = item ? item.points : e.points / e.count
-  const nowIso = ctx.now.toISOString()
-  const next = await ctx.store.transaction(async (tx) => {
-    // Re-read inside the transaction: a review that landed meanwhile wins and the edit is refused.
-    const fresh = await tx.get('points_entries', e._id)
-    if (!fresh) throw new AppError('NOT_FOUND', '没有找到该积分记录')
-    assertEditable(fresh, canEditEntry(ctx.caller, fresh, today))
-    const doc: PointsEntryDoc = {
-      ...fresh,
-      itemCode: item?.code ?? fresh.itemCode,
-      itemName: item?.name ?? fresh.itemName,
-      count,
-      points: round2(perOccurrence * count),
-      description: input.description ?? fresh.description,
-      photos,
-      updatedAt: nowIso,
+    let item: { code: string; name: string; points: number; evidenceRequired: boolean } | null = null
+    const head = await loadHead(ctx.store, e.branchId)
+    const current = requireCurrent(head)
+    const scheme = current.version === e.schemeVersion ? current.scheme : null
+    const code = input.itemCode ?? e.itemCode
+    const found = scheme?.items.find((i) => i.code === code)
+    if (input.itemCode && input.itemCode !== e.itemCode) {
+      if (!found || !found.declarable || found.kind !== 'add') throw new AppError('RULE_VIOLATED', '该项目不能由党员申报', { rule: 'NOT_DECLARABLE' })
     }
-    const { _id, ...body } = doc
-    await tx.set('points_entries', _id, body)
-    return doc
-  })
-  return entryView(next, ctx.caller, ctx.now, await photoUrls(next.photos))
+    if (found) item = found
+    const photos = input.photos ?? e.photos
+    if (item?.evidenceRequired && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
+
+    const count = input.count ?? e.count
+    const perOccurrence = item ? item.points : e.points / e.count
+    const nowIso = ctx.now.toISOString()
+    const next = await ctx.store.transaction(async (tx) => {
+      // Re-read inside the transaction: a review that landed meanwhile wins and the edit is refused.
+      const fresh = await tx.get('points_entries', e._id)
+      if (!fresh) throw new AppError('NOT_FOUND', '没有找到该积分记录')
+      assertEditable(fresh, canEditEntry(ctx.caller, fresh, today))
+      const doc: PointsEntryDoc = {
+        ...fresh,
+        itemCode: item?.code ?? fresh.itemCode,
+        itemName: item?.name ?? fresh.itemName,
+        count,
+        points: round2(perOccurrence * count),
+        description: input.description ?? fresh.description,
+        photos,
+        updatedAt: nowIso,
+      }
+      const { _id, ...body } = doc
+      await tx.set('points_entries', _id, body)
+      return doc
+    })
+    return entryView(next, ctx.caller, ctx.now, await photoUrls(next.photos))
+  },
 }

@@ -4,16 +4,18 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { reminders } from '@shared/contract/reminders'
-import type { Handler } from '../../_kit/create-main'
+import { callerTarget, type Handler } from '../../_kit/create-main'
 import { recipientOf } from '../views'
 
-export const doneTodo: Handler<typeof reminders.actions.doneTodo> = async (input, ctx) => {
-  ctx.noTarget()
-  const me = recipientOf(ctx.caller)
-  const n = await ctx.store.updateWhere('todos', { _id: input.todoId, recipientId: me.recipientId, done: false }, { done: true, doneAt: ctx.now.toISOString() })
-  if (n === 0) {
-    const t = await ctx.store.get('todos', input.todoId)
-    if (!t || t.recipientId !== me.recipientId) throw new AppError('NOT_FOUND', '没有找到该待办')
-  }
-  return { id: input.todoId, done: true as const }
+export const doneTodo: Handler<typeof reminders.actions.doneTodo> = {
+  target: callerTarget,
+  run: async (input, ctx) => {
+    const me = recipientOf(ctx.caller)
+    const n = await ctx.store.updateWhere('todos', { _id: input.todoId, recipientId: me.recipientId, done: false }, { done: true, doneAt: ctx.now.toISOString() })
+    if (n === 0) {
+      const t = await ctx.store.get('todos', input.todoId)
+      if (!t || t.recipientId !== me.recipientId) throw new AppError('NOT_FOUND', '没有找到该待办')
+    }
+    return { id: input.todoId, done: true as const }
+  },
 }

@@ -4,17 +4,18 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { workbench } from '@shared/contract/workbench'
-import type { Handler } from '../../_kit/create-main'
+import { branchTarget, type Handler } from '../../_kit/create-main'
 import { loadBranchBoard } from '../../_kit/workbench-data'
 import { buildDashboard } from '../board'
-import { branchOf, yearOf } from './common'
+import { yearOf } from './common'
 
-export const dashboard: Handler<typeof workbench.actions.dashboard> = async (input, ctx) => {
-  const branchId = branchOf(input, ctx)
-  const grants = ctx.authorize({ branchId })
-  const year = yearOf(input, ctx.now)
-  const data = await loadBranchBoard(ctx.store, branchId, year)
-  if (!data) throw new AppError('NOT_FOUND', '没有找到该支部')
-  // A 上级 admin reads it without acting for the branch.
-  return buildDashboard(data, year, ctx.now, !grants.includes('committee'))
+export const dashboard: Handler<typeof workbench.actions.dashboard, string> = {
+  target: branchTarget,
+  run: async (input, ctx, branchId) => {
+    const year = yearOf(input, ctx.now)
+    const data = await loadBranchBoard(ctx.store, branchId, year)
+    if (!data) throw new AppError('NOT_FOUND', '没有找到该支部')
+    // A 上级 admin reads it without acting for the branch.
+    return buildDashboard(data, year, ctx.now, !ctx.grants.includes('committee'))
+  },
 }

@@ -7,7 +7,7 @@ import { LEDGER_KIND_LABELS, type LedgerFile, type workbench } from '@shared/con
 import { lastDueMonth } from '@shared/rules/dues'
 import { beijingDate, formatDateCN } from '@shared/rules/time'
 import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
-import type { Handler, HandlerContext } from '../../_kit/create-main'
+import { branchTarget, type Handler, type HandlerContext } from '../../_kit/create-main'
 import { files } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
 import { branchMembers, loadBranch } from '../../_kit/org-data'
@@ -15,7 +15,6 @@ import { loadBranchBoard } from '../../_kit/workbench-data'
 import { boardFacts } from '../board'
 import { duesSheet, evaluationSheet, meetingSheets, pointsSheet, rosterSheet, type LedgerContext, type MeetingRecord } from '../ledger'
 import { writeSheets, type Sheet } from '../xlsx'
-import { branchOf } from './common'
 
 const URL_SECONDS = 3600
 
@@ -63,27 +62,26 @@ export async function ledgerSheets(ctx: Pick<HandlerContext, 'store' | 'now'>, b
   }
 }
 
-export const exportLedger: Handler<typeof workbench.actions.exportLedger> = async (input, ctx) => {
-  const branchId = branchOf(input, ctx)
-  ctx.authorize({ branchId })
-  const sheets = await ledgerSheets(ctx, branchId, input.year, input.kind)
-  const content = await writeSheets(sheets)
-  const label = LEDGER_KIND_LABELS[input.kind]
-  const first = sheets[0] as Sheet
-  const branchName = first.title.slice(0, first.title.indexOf(`${input.year}年`))
-  const fileId = await files().put(`exports/${branchId}/${input.year}/${input.kind}-${newId('x')}.xlsx`, content)
-  const url = (await files().tempUrls([fileId], URL_SECONDS)).get(fileId)
-  if (!url) throw new AppError('INTERNAL', '文件服务暂时不可用，请稍后再试')
-  const out: LedgerFile = {
-    kind: input.kind,
-    title: first.title,
-    fileName: `${branchName}${input.year}年${label}.xlsx`,
-    fileId,
-    url,
-    rows: first.rows.length,
-    bytes: content.length,
-  }
-  return out
+export const exportLedger: Handler<typeof workbench.actions.exportLedger, string> = {
+  target: branchTarget,
+  run: async (input, ctx, branchId) => {
+    const sheets = await ledgerSheets(ctx, branchId, input.year, input.kind)
+    const content = await writeSheets(sheets)
+    const label = LEDGER_KIND_LABELS[input.kind]
+    const first = sheets[0] as Sheet
+    const branchName = first.title.slice(0, first.title.indexOf(`${input.year}年`))
+    const fileId = await files().put(`exports/${branchId}/${input.year}/${input.kind}-${newId('x')}.xlsx`, content)
+    const url = (await files().tempUrls([fileId], URL_SECONDS)).get(fileId)
+    if (!url) throw new AppError('INTERNAL', '文件服务暂时不可用，请稍后再试')
+    const out: LedgerFile = {
+      kind: input.kind,
+      title: first.title,
+      fileName: `${branchName}${input.year}年${label}.xlsx`,
+      fileId,
+      url,
+      rows: first.rows.length,
+      bytes: content.length,
+    }
+    return out
+  },
 }
-
-

@@ -9,7 +9,7 @@ import { lastDueMonth } from '@shared/rules/dues'
 import { meetingCompliance, summarizeCompliance, type MeetingKind } from '@shared/rules/meetings'
 import { beijingDate } from '@shared/rules/time'
 import { attendanceRate, duesYearSummary, groupMeetingCompliance } from '@shared/rules/workbench-extra'
-import type { Handler } from '../../_kit/create-main'
+import { targeting, type Handler } from '../../_kit/create-main'
 import { loadOrgBoard, type OrgBranchFacts } from '../../_kit/workbench-data'
 import { profileOfBranch } from '../board'
 import { yearOf } from './common'
@@ -77,11 +77,14 @@ export function overviewRow(f: OrgBranchFacts, year: number, now: Date): Overvie
   }
 }
 
-export const overview: Handler<typeof workbench.actions.overview> = async (input, ctx) => {
-  // The caller's own scope: only the branches below the org nodes they administer are read.
-  ctx.noTarget()
-  const year = yearOf(input, ctx.now)
-  const facts = await loadOrgBoard(ctx.store, ctx.caller.adminBranchIds, year)
-  const rows = facts.map((f) => overviewRow(f, year, ctx.now)).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'))
-  return { year, today: beijingDate(ctx.now), orgs: ctx.caller.user?.adminOrgs ?? [], rows }
+export const overview: Handler<typeof workbench.actions.overview> = {
+  // The overview is of the org nodes the caller administers (an admin with no branch yet sees an empty one).
+  target: (_input, ctx) => targeting({ branchId: '', orgIds: ctx.caller.adminOrgIds }),
+  run: async (input, ctx) => {
+    const branchIds = ctx.caller.adminBranchIds
+    const year = yearOf(input, ctx.now)
+    const facts = await loadOrgBoard(ctx.store, branchIds, year)
+    const rows = facts.map((f) => overviewRow(f, year, ctx.now)).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'))
+    return { year, today: beijingDate(ctx.now), orgs: ctx.caller.user?.adminOrgs ?? [], rows }
+  },
 }
