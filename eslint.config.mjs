@@ -1,10 +1,25 @@
 // Lint: typescript-eslint recommended plus the architecture's import boundaries (ARCHITECTURE.md):
-// shared is pure; functions never import local/ or another domain; only _kit touches the SDK;
+// shared is pure; functions never import local/, and another domain only through its public/; only _kit touches the SDK;
 // the mini-program never imports functions or local/.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 const noLocal = { group: ['**/local/**', '../local', '../../local'], message: 'Nothing imports local/ (the local cloud).' }
+
+// Import boundaries of the functions. A domain imports the kit, its own files, and another domain only
+// through that domain's public surface, `<domain>/public/*`. A path is relative, so the rule depends on
+// where the importing file sits: `../x/…` names another domain from a domain's top level, `../../x/…` from
+// its handlers/ and public/. The kit imports no domain, except the registration (`_kit/collections.ts`),
+// which names each domain's `documents`.
+const noMiniprogram = { group: ['**/miniprogram/**'], message: 'Functions never import the mini-program.' }
+const noSdk = { group: ['@cloudbase/*', 'wx-server-sdk'], message: 'Only cloudfunctions/_kit (store, caller, notifier, files) touches the SDKs.' }
+const crossDomainMessage = 'Another domain is imported only through its public surface (`../<domain>/public/…`); or use events.'
+const domainTop = { regex: '^\\.\\./(?!_kit/)[^./][^/]*(?:/(?!public(?:/|$))|$)', message: crossDomainMessage }
+const domainNested = { regex: '^\\.\\./\\.\\./(?!_kit/)[^./][^/]*(?:/(?!public(?:/|$))|$)', message: crossDomainMessage }
+const kitNoDomain = { regex: '^\\.\\./(?!_kit/)[^./]', message: 'The kit imports no domain (only _kit/collections.ts names their documents).' }
+const kitRegistration = { regex: '^\\.\\./(?!_kit/)[^./][^/]*(?:/(?!documents$)|$)', message: 'The registration imports only `../<domain>/documents`.' }
+const fnImports = (boundary, { sdk = true } = {}) => ['error', { patterns: [noLocal, noMiniprogram, ...(sdk ? [noSdk] : []), boundary] }]
+const SDK_FILES = ['cloudfunctions/_kit/store.ts', 'cloudfunctions/_kit/caller.ts', 'cloudfunctions/_kit/notifier.ts', 'cloudfunctions/_kit/files.ts']
 
 export default tseslint.config(
   {
@@ -50,44 +65,40 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ never reads the clock.' }, { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'shared/ reads no environment.' }],
     },
   },
-  {
-    files: ['cloudfunctions/**/*.ts'],
-    ignores: ['cloudfunctions/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noLocal,
-            { group: ['**/miniprogram/**'], message: 'Functions never import the mini-program.' },
-            { regex: '^\\.\\./(?!_kit/|handlers/|views|\\.\\./_kit/)[a-z-]+/', message: 'A domain never imports another domain: use events or _kit read modules.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['cloudfunctions/**/*.ts'],
-    ignores: ['cloudfunctions/_kit/store.ts', 'cloudfunctions/_kit/caller.ts', 'cloudfunctions/_kit/notifier.ts', 'cloudfunctions/_kit/files.ts', 'cloudfunctions/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noLocal,
-            { group: ['@cloudbase/*', 'wx-server-sdk'], message: 'Only cloudfunctions/_kit (store, caller, notifier, files) touches the SDKs.' },
-            { regex: '^\\.\\./(?!_kit/|handlers/|views|\\.\\./_kit/)[a-z-]+/', message: 'A domain never imports another domain: use events or _kit read modules.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Later blocks override earlier ones for the files they name: a domain's top level, its handlers/ and
+  // public/, the kit, the kit's SDK files, the registration.
+  { files: ['cloudfunctions/*/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(domainTop) } },
+  { files: ['cloudfunctions/*/*/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(domainNested) } },
+  { files: ['cloudfunctions/_kit/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(kitNoDomain) } },
+  { files: SDK_FILES, rules: { 'no-restricted-imports': fnImports(kitNoDomain, { sdk: false }) } },
+  { files: ['cloudfunctions/_kit/collections.ts'], rules: { 'no-restricted-imports': fnImports(kitRegistration) } },
   {
     files: ['miniprogram/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [noLocal, { group: ['**/cloudfunctions/**'], message: 'The mini-program calls functions through services/api.' }] },
+      ],
+    },
+  },
+  {
+    // Pages and components are layout: they call the API only through the hooks in features/<domain>/.
+    files: [
+      'miniprogram/src/pages/**/*.{ts,tsx}',
+      'miniprogram/src/subpackages/**/*.{ts,tsx}',
+      'miniprogram/src/components/**/*.{ts,tsx}',
+      'miniprogram/src/features/*/components/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noLocal,
+            { group: ['**/cloudfunctions/**'], message: 'The mini-program calls functions through services/api.' },
+            { group: ['@/services/api', '**/services/api'], message: 'Pages and components call the API through a hook in features/<domain>/.' },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 /** The audit log: who changed what, when, with before/after, for every administrative write. */
-import type { AuditDoc } from './collections'
+import type { AuditDoc } from './documents'
 import type { Caller } from './caller'
 import type { Store, Tx } from './store'
 

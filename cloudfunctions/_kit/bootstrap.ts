@@ -4,7 +4,7 @@
  * the caller the 上级党委 admin, so the code works once, for one person, ever.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { BootstrapDoc } from './collections'
+import type { BootstrapDoc } from './documents'
 import { newCode } from './ids'
 
 /** The one bootstrap document of an environment. */

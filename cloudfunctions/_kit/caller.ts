@@ -4,8 +4,11 @@
  */
 import tcb from '@cloudbase/node-sdk'
 import { COMMITTEE_ROLES, type BranchRole, type MemberStatus, type PolicyRole } from '@shared/contract/roles'
-import type { UserDoc } from './collections'
+import type { Collections } from './collections'
 import type { Store } from './store'
+
+/** The `users/{openid}` identity document (org's, as the registration types it). */
+type UserDoc = Collections['users']
 
 export interface Caller {
   openid: string | null

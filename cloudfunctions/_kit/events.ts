@@ -4,7 +4,7 @@
  * concurrent producer yields one event; consumers (积分 auto-credits, reminders) read events after a
  * cursor and make their own records idempotently (their ids derive from the event id).
  */
-import type { EventDoc, EventType } from './collections'
+import type { EventDoc, EventType } from './documents'
 import { isDuplicate, type Store, type Tx } from './store'
 
 export const eventId = (type: EventType, sourceId: string): string => `${type.replace(/\./g, '-')}_${sourceId}`

@@ -5,7 +5,7 @@
  * one-a-day limit — and adds the to-do. Used for 党费 arrears, 谈心谈话 gaps and anything not on the calendar.
  */
 import type { ReminderTopic } from '@shared/contract/reminders'
-import type { ReminderAudienceSpec, ReminderEventDoc } from './collections-reminders'
+import type { ReminderAudienceSpec, ReminderEventDoc } from './documents'
 import type { Store } from './store'
 
 export interface ScheduleReminderInput {

@@ -3,7 +3,7 @@
  * `upsertTodo` and closes it with `completeTodo` when the member acts (pays the dues, signs in …). Ids are
  * deterministic per (topic, subject, recipient), so a repeat or a race yields one to-do.
  */
-import type { TodoDoc } from './collections-reminders'
+import type { TodoDoc } from './documents'
 import { stableId } from './ids'
 import { isDuplicate, type Store } from './store'
 

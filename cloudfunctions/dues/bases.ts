@@ -5,8 +5,8 @@
  */
 import type { BaseEntryInput } from '@shared/contract/dues'
 import { AppError, isAppError } from '@shared/contract/errors'
-import { DUES_CATEGORY_LABELS } from '@shared/rules/dues'
-import { duesBaseUntil, makeDuesBase, upsertDuesBase, type DuesBaseRecord } from '@shared/rules/dues-extra'
+import { DUES_CATEGORY_LABELS } from '@shared/rules/dues/categories'
+import { duesBaseUntil, makeDuesBase, upsertDuesBase, type DuesBaseRecord } from '@shared/rules/dues/ledger'
 import { formatMonthCN, shiftMonth } from '@shared/rules/time'
 import type { HandlerContext } from '../_kit/create-main'
 import { currentBase, emptyAccount, ledgerId, type BranchDues, type BranchMemberRow } from './model'

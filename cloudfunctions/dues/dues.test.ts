@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
-import { monthlyDuesFen } from '@shared/rules/dues'
+import { monthlyDuesFen } from '@shared/rules/dues/amount'
 import { withInvocationTag } from '../../local/db'
 import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
@@ -291,10 +291,10 @@ describe('核定', () => {
     const m = 'm_b1_16'
     const sub = ok(await call('submitBase', { memberId: m, category: 'retired', baseFen: 380_000, note: '今年退休' }, devOpenid(m)))
     expect(sub).toMatchObject({ monthlyFen: 1900, band: '基数≤5000.00元，按0.5%交纳' })
-    const row = ok(await call('assessment', { branchId: DEMO.branch }, mgr)).rows.find((r: { memberId: string }) => r.memberId === m)
+    const row = ok(await call('baseReview', { branchId: DEMO.branch }, mgr)).rows.find((r: { memberId: string }) => r.memberId === m)
     expect(row.proposal).toMatchObject({ category: 'retired', baseFen: 380_000, note: '今年退休' })
     ok(await setBase(m, 380_000, 'retired'))
-    expect(ok(await call('assessment', { branchId: DEMO.branch }, mgr)).rows.find((r: { memberId: string }) => r.memberId === m).proposal).toBeNull()
+    expect(ok(await call('baseReview', { branchId: DEMO.branch }, mgr)).rows.find((r: { memberId: string }) => r.memberId === m).proposal).toBeNull()
     expect(ok(await cloud.call('org', 'getMember', { memberId: m }, sec)).duesCategory).toBe('retired')
   })
 })
@@ -458,7 +458,7 @@ describe('exports (.xlsx parsed back with exceljs)', () => {
   })
 
   test('the 核算表 export imports back unchanged (no errors)', async () => {
-    const r = ok(await call('exportFile', { branchId: DEMO.branch, kind: 'assessment', year: 2026 }, mgr))
+    const r = ok(await call('exportFile', { branchId: DEMO.branch, kind: 'base-review', year: 2026 }, mgr))
     const base64 = Buffer.from(await (await fetch(r.url)).arrayBuffer()).toString('base64')
     const preview = ok(await call('importBases', { branchId: DEMO.branch, fromMonth: NEXT, file: { name: 'x.xlsx', base64 }, dryRun: true }, mgr))
     expect(preview.rows.length).toBeGreaterThanOrEqual(30)
@@ -485,7 +485,7 @@ describe('database requests per call (members ≤2, 支委 views ≤4)', () => {
     ['collection', { month: MONTH }, 4, mgr],
     ['todos', { asSecretary: true }, 4, sec],
     ['arrears', {}, 3, mgr],
-    ['assessment', {}, 3, mgr],
+    ['baseReview', {}, 3, mgr],
     ['pendingReports', {}, 3, mgr],
   ] as const)('%s %j: ≤ %i requests', async (action, shown, max, openid) => {
     const input = 'asSecretary' in shown ? {} : shown

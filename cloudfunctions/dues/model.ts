@@ -6,20 +6,12 @@
 import type { DuesMonth, DuesBaseView } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
 import { resolveProfile, type Profile } from '@shared/profiles'
-import { duesDayOf, lastDueMonth, type DuesThresholds } from '@shared/rules/dues'
-import {
-  duesBandOf,
-  duesBaseInForce,
-  duesDueFen,
-  duesLedgerStart,
-  duesStanding,
-  type DuesBaseRecord,
-  type DuesMemberTerms,
-  type DuesStanding,
-} from '@shared/rules/dues-extra'
+import { duesDayOf, lastDueMonth } from '@shared/rules/dues/months'
+import type { DuesThresholds } from '@shared/rules/dues/arrears'
+import { duesBandOf, duesBaseInForce, duesDueFen, duesLedgerStart, duesStanding, type DuesBaseRecord, type DuesMemberTerms, type DuesStanding } from '@shared/rules/dues/ledger'
 import { beijingDate, beijingMonth, formatMonthCN, shiftMonth } from '@shared/rules/time'
-import type { MemberDoc, OrgDoc } from '../_kit/collections'
-import type { DuesAccountDoc, DuesLedgerDoc } from '../_kit/collections-dues'
+import type { MemberDoc, OrgDoc } from '../org/public/branches'
+import type { DuesAccountDoc, DuesLedgerDoc } from './documents'
 import { branchTarget, MissingTarget, type TargetContext, type Targeted } from '../_kit/create-main'
 
 /** Everything about a branch the dues rules need, from its profile (every number is profile data). */

@@ -3,9 +3,9 @@
  * paid in the period, and totals. Never includes a base or category (visible to all members).
  */
 import type { Publication } from '@shared/contract/dues'
-import { duesPeriodOf, periodMonths } from '@shared/rules/dues-extra'
+import { duesPeriodOf, periodMonths } from '@shared/rules/dues/publication'
 import type { Period } from '@shared/rules/time'
-import type { DuesLedgerDoc } from '../_kit/collections-dues'
+import type { DuesLedgerDoc } from './documents'
 import type { HandlerContext } from '../_kit/create-main'
 import { dueOf, loadBranchAccounts, type BranchDues } from './model'
 

@@ -4,7 +4,7 @@
  * the consecutive unpaid months and the flag; the reminders feature turns 3+ months into a reminder for
  * the member and a to-do for the 党费管理员. 6 months is a flag only (自行脱党 is a 支部大会 decision).
  */
-import type { OrgDoc } from '../_kit/collections'
+import type { OrgDoc } from '../org/public/branches'
 import type { TimerContext } from '../_kit/create-main'
 import { emitEvent } from '../_kit/events'
 import { reminderEventId, scheduleReminder } from '../_kit/reminder-feed'

@@ -1,22 +1,14 @@
 /**
- * Spreadsheets (exceljs): reading a 《党员缴纳党费核算表》 (姓名, 类别, 基数, 金额 — header found by its
- * words, so a unit's own title rows and extra columns do not matter) and writing the 党费交纳登记表, the
- * 公示 summary and the 核算表 itself (which imports back unchanged). Amounts are written in 元 with 2 decimals.
+ * Reading a 《党员缴纳党费核算表》 (.xlsx: 姓名, 类别, 基数, 金额 — header found by its words, so a unit's own
+ * title rows and extra columns do not matter). The exports are written by the kit's writer (`_kit/xlsx.ts`);
+ * the 核算表 export (handlers/export-file.ts) imports back unchanged.
  */
 import type ExcelJSNS from 'exceljs'
 import { IMPORT_MAX_ROWS } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
+import { exceljs } from '../_kit/xlsx'
 
-type Workbook = ExcelJSNS.Workbook
 type Worksheet = ExcelJSNS.Worksheet
-
-// Loaded on first use: only the import and export actions pay for exceljs (≈1 MB) at cold start.
-let excel: typeof ExcelJSNS | null = null
-const exceljs = async (): Promise<typeof ExcelJSNS> => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require (esbuild bundles it; jest runs it as is)
-  excel ??= require('exceljs') as typeof ExcelJSNS
-  return excel
-}
 
 /** A cell's text whatever its type (rich text, formula result, number, date). */
 export function cellText(v: ExcelJSNS.CellValue): string {
@@ -87,49 +79,4 @@ function findHeader(ws: Worksheet): { headerRow: number; cols: { name: number; c
     if (cols.name !== null && cols.category !== null) return { headerRow: r, cols: { ...cols, name: cols.name, category: cols.category } }
   }
   return null
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Writing.
-
-export interface Table {
-  sheet: string
-  title: string
-  subtitle?: string
-  columns: { header: string; width: number; money?: boolean }[]
-  rows: (string | number | null)[][]
-  /** A bold last row (合计). */
-  footer?: (string | number | null)[]
-}
-
-const yuan = (fen: number): number => fen / 100
-
-/** Money columns take fen and are written as 元 numbers with 2 decimals. */
-export async function writeWorkbook(tables: readonly Table[]): Promise<Buffer> {
-  const ExcelJS = await exceljs()
-  const wb: Workbook = new ExcelJS.Workbook()
-  wb.creator = '支部助手'
-  for (const t of tables) {
-    const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: t.subtitle ? 3 : 2 }] })
-    ws.columns = t.columns.map((c) => ({ width: c.width }))
-    const titleRow = ws.addRow([t.title])
-    ws.mergeCells(titleRow.number, 1, titleRow.number, t.columns.length)
-    titleRow.font = { bold: true, size: 14 }
-    titleRow.alignment = { horizontal: 'center' }
-    if (t.subtitle) ws.addRow([t.subtitle]).font = { size: 10, color: { argb: 'FF666666' } }
-    const header = ws.addRow(t.columns.map((c) => c.header))
-    header.font = { bold: true }
-    header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
-    const add = (values: (string | number | null)[], bold = false) => {
-      const row = ws.addRow(values.map((v, i) => (t.columns[i]?.money && typeof v === 'number' ? yuan(v) : v)))
-      t.columns.forEach((c, i) => {
-        if (c.money) row.getCell(i + 1).numFmt = '0.00'
-      })
-      if (bold) row.font = { bold: true }
-    }
-    for (const r of t.rows) add(r)
-    if (t.footer) add(t.footer, true)
-  }
-  const out = await wb.xlsx.writeBuffer()
-  return Buffer.from(out as ArrayBuffer)
 }

@@ -4,7 +4,7 @@
  * attachment they show with ONE storage call (no database request).
  */
 import type { AttachmentView } from '@shared/contract/evaluation'
-import type { EvalRoundDoc, EvalSelfAssessment } from '../_kit/collections-evaluation'
+import type { EvalRoundDoc, EvalSelfAssessment } from './documents'
 import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 
 export const attachmentFolder = (branchId: string, roundId: string, memberId: string): string => `evaluation/${branchId}/${roundId}/${memberId}/`

@@ -4,7 +4,7 @@
  * plus one read, and the 支委's live turnout plus one more.
  */
 import { AppError } from '@shared/contract/errors'
-import type { EvalRoundDoc } from '../_kit/collections-evaluation'
+import type { EvalRoundDoc } from './documents'
 import type { TargetContext, Targeted } from '../_kit/create-main'
 import type { Store } from '../_kit/store'
 

@@ -6,7 +6,9 @@
  * 自评 attachments (own folder only, shown with links), and the request budget of the hot actions.
  */
 import ExcelJS from 'exceljs'
-import { tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
+import { tallyBallots } from '@shared/rules/evaluation/tally'
+import type { BallotRow } from '@shared/rules/evaluation/ballot'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { evaluationSeed } from '../../local/seed/evaluation'
 import { SEED_PARTS } from '../../local/seed'
 import { addTestBranch } from '../../tests/support/branch'

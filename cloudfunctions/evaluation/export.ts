@@ -3,51 +3,17 @@
  * 积分, attendance, proposal, 组织评定 and reason, 限期改正) and 民主测评汇总表 (counts and shares per grade,
  * turnout, review flags). Built from the same assessment view the 支委 see — no ballot ever leaves.
  */
-import ExcelJS from 'exceljs'
+import type { InlineFile } from '@shared/contract/common'
 import { EXPORT_KIND_LABELS, type Assessment } from '@shared/contract/evaluation'
-import { EVALUATION_GRADE_LABELS } from '@shared/rules/evaluation'
-import { ratioLabel } from '@shared/rules/evaluation-extra'
-import type { EvalRoundDoc } from '../_kit/collections-evaluation'
+import { EVALUATION_GRADE_LABELS, ratioLabel } from '@shared/rules/evaluation/grades'
+import type { EvalRoundDoc } from './documents'
+import { xlsxInline, type Cell, type Column, type Sheet } from '../_kit/xlsx'
 
 export type ExportKind = keyof typeof EXPORT_KIND_LABELS
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
-
 const percent = (n: number, of: number): string => (of === 0 ? '—' : `${Math.round((n / of) * 1000) / 10}%`)
 
-function titleRows(ws: ExcelJS.Worksheet, width: number, title: string, subtitle: string): void {
-  ws.addRow([title])
-  ws.mergeCells(1, 1, 1, width)
-  const t = ws.getCell(1, 1)
-  t.font = { size: 16, bold: true }
-  t.alignment = { horizontal: 'center', vertical: 'middle' }
-  ws.getRow(1).height = 30
-  ws.addRow([subtitle])
-  ws.mergeCells(2, 1, 2, width)
-  ws.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
-  ws.getRow(2).height = 36
-}
-
-function table(ws: ExcelJS.Worksheet, header: string[], rows: (string | number)[][], widths: number[]): void {
-  const h = ws.addRow(header)
-  h.font = { bold: true }
-  h.eachCell((c) => {
-    c.border = BORDER
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } }
-  })
-  for (const r of rows) {
-    const row = ws.addRow(r)
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = BORDER
-      c.alignment = { vertical: 'top', wrapText: true }
-    })
-  }
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w
-  })
-}
+const columns = (header: readonly string[], widths: readonly number[]): Column[] => header.map((h, i) => ({ header: h, width: widths[i] ?? 9 }))
 
 const subtitleOf = (a: Assessment, branchName: string): string =>
   [
@@ -60,8 +26,7 @@ const subtitleOf = (a: Assessment, branchName: string): string =>
     a.publishedOn ? `公示期：${a.publishedOn}至${a.publicityEndsOn ?? ''}` : '结果尚未公示',
   ].join('；')
 
-function registerSheet(wb: ExcelJS.Workbook, a: Assessment, round: EvalRoundDoc, branchName: string): void {
-  const ws = wb.addWorksheet('登记表', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+function registerSheet(a: Assessment, round: EvalRoundDoc, branchName: string): Sheet {
   const grades = a.settings.grades
   const header = [
     '序号',
@@ -80,7 +45,7 @@ function registerSheet(wb: ExcelJS.Workbook, a: Assessment, round: EvalRoundDoc,
     '限期改正',
   ]
   const info = new Map(round.members.map((m) => [m.id, m]))
-  const rows: (string | number)[][] = a.rows.map((r, i) => {
+  const rows: Cell[][] = a.rows.map((r, i) => {
     const m = info.get(r.memberId)
     return [
       i + 1,
@@ -118,12 +83,16 @@ function registerSheet(wb: ExcelJS.Workbook, a: Assessment, round: EvalRoundDoc,
       '',
     ])
   })
-  titleRows(ws, header.length, `${round.title} 民主评议党员登记表`, subtitleOf(a, branchName))
-  table(ws, header, rows, [6, 10, 6, 10, 12, 12, 40, ...grades.map(() => 8), 9, 12, 16, 12, 24, 24])
+  return {
+    name: '登记表',
+    title: `${round.title} 民主评议党员登记表`,
+    subtitle: subtitleOf(a, branchName),
+    columns: columns(header, [6, 10, 6, 10, 12, 12, 40, ...grades.map(() => 8), 9, 12, 16, 12, 24, 24]),
+    rows,
+  }
 }
 
-function summarySheet(wb: ExcelJS.Workbook, a: Assessment, round: EvalRoundDoc, branchName: string): void {
-  const ws = wb.addWorksheet('汇总表', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+function summarySheet(a: Assessment, round: EvalRoundDoc, branchName: string): Sheet {
   const grades = a.settings.grades
   const header = [
     '序号',
@@ -144,22 +113,22 @@ function summarySheet(wb: ExcelJS.Workbook, a: Assessment, round: EvalRoundDoc, 
     r.final ? EVALUATION_GRADE_LABELS[r.final.grade] : '（未评定）',
   ])
   const excellent = a.rows.filter((r) => r.final?.grade === 'excellent').length
-  titleRows(ws, header.length, `${round.title} 民主测评汇总表`, subtitleOf(a, branchName))
-  table(ws, header, rows, [6, 10, ...grades.flatMap(() => [8, 9]), 9, 16, 10, 12])
-  ws.addRow([])
-  ws.addRow([`评定为优秀${excellent}人（上限${a.settings.excellentQuota}人）；预备党员${a.probationary.length}人参加测评，不评定等次。`])
-  ws.addRow(['测评表不记名：系统只记录谁已投票，不记录每张测评表由谁填写。'])
+  return {
+    name: '汇总表',
+    title: `${round.title} 民主测评汇总表`,
+    subtitle: subtitleOf(a, branchName),
+    columns: columns(header, [6, 10, ...grades.flatMap(() => [8, 9]), 9, 16, 10, 12]),
+    rows,
+    notes: [
+      `评定为优秀${excellent}人（上限${a.settings.excellentQuota}人）；预备党员${a.probationary.length}人参加测评，不评定等次。`,
+      '测评表不记名：系统只记录谁已投票，不记录每张测评表由谁填写。',
+    ],
+  }
 }
 
-/** The workbook for `kind`, as a base64 string with its file name. */
-export async function buildWorkbook(kind: ExportKind, a: Assessment, round: EvalRoundDoc, branchName: string): Promise<{ fileName: string; base64: string }> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '支部助手'
+/** The workbook for `kind` as an inline file reply (base64, with its file name and MIME type). */
+export async function buildWorkbook(kind: ExportKind, a: Assessment, round: EvalRoundDoc, branchName: string): Promise<InlineFile> {
+  const sheet = kind === 'register' ? registerSheet(a, round, branchName) : summarySheet(a, round, branchName)
   // The workbook's own timestamps are irrelevant to the form; a fixed one keeps exports reproducible.
-  wb.created = new Date(Date.UTC(round.year, 11, 31))
-  wb.modified = wb.created
-  if (kind === 'register') registerSheet(wb, a, round, branchName)
-  else summarySheet(wb, a, round, branchName)
-  const buffer = await wb.xlsx.writeBuffer()
-  return { fileName: `${round.title}${EXPORT_KIND_LABELS[kind]}.xlsx`, base64: Buffer.from(buffer as ArrayBuffer).toString('base64') }
+  return xlsxInline(`${round.title}${EXPORT_KIND_LABELS[kind]}.xlsx`, [sheet], { style: 'form', created: new Date(Date.UTC(round.year, 11, 31)) })
 }

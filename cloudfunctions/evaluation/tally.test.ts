@@ -3,8 +3,9 @@
  * full ballots; an added ballot changes numbers only, never the shard's keys or their order.
  */
 import fc from 'fast-check'
-import { EVALUATION_GRADES, tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
-import { encodeBallot, tallyMarkCounts } from '@shared/rules/evaluation-extra'
+import { EVALUATION_GRADES, type EvaluationGrade } from '@shared/rules/evaluation/grades'
+import { tallyBallots, tallyMarkCounts } from '@shared/rules/evaluation/tally'
+import { type BallotRow, encodeBallot } from '@shared/rules/evaluation/ballot'
 import { addBallot, ballotIncrements, emptyShards, emptyTally, foldShards, sumShards, TALLY_SHARDS, tallyShardId } from './tally'
 
 const round = (graded: number, grades: EvaluationGrade[] = [...EVALUATION_GRADES]) => ({ _id: 'ev_b_2026', gradedIds: Array.from({ length: graded }, (_, i) => `f${i}`), grades })

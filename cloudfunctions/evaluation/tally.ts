@@ -12,9 +12,10 @@
  * rounds through `addBallot` and `foldShards` here, the code the vote and the close use.
  */
 import { randomInt } from 'node:crypto'
-import type { EvaluationGrade } from '@shared/rules/evaluation'
-import { DEFAULT_BALLOT_GRADE, type MarkCounts } from '@shared/rules/evaluation-extra'
-import type { EvalRoundDoc, EvalTallyDoc } from '../_kit/collections-evaluation'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
+import { DEFAULT_BALLOT_GRADE } from '@shared/rules/evaluation/ballot'
+import type { MarkCounts } from '@shared/rules/evaluation/tally'
+import type { EvalRoundDoc, EvalTallyDoc } from './documents'
 import type { Store } from '../_kit/store'
 
 /** How many documents a round's tally is spread over. */

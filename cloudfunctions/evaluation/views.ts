@@ -5,10 +5,12 @@
  * the temporary links the handler resolved (`attachmentLinks`); without them the links are null.
  */
 import type { Assessment, AssessmentRow, MemberRound, RoundAdmin, RoundSettings, RoundSummary } from '@shared/contract/evaluation'
-import { excellentQuota, PROPOSAL_FLAG_LABELS, type EvaluationGrade, type ProposalFlag } from '@shared/rules/evaluation'
-import { exceedsUnqualifiedShare, proposeRoundGrades, tallyMarkCounts, votingState } from '@shared/rules/evaluation-extra'
+import { excellentQuota, type EvaluationGrade } from '@shared/rules/evaluation/grades'
+import { PROPOSAL_FLAG_LABELS, type ProposalFlag, exceedsUnqualifiedShare, proposeRoundGrades } from '@shared/rules/evaluation/proposal'
+import { tallyMarkCounts } from '@shared/rules/evaluation/tally'
+import { votingState } from '@shared/rules/evaluation/round'
 import { diffDays } from '@shared/rules/time'
-import type { EvalRoundDoc } from '../_kit/collections-evaluation'
+import type { EvalRoundDoc } from './documents'
 import { attachmentView, NO_LINKS, type Links } from './attachments'
 import type { TallyTotal } from './tally'
 

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { parseSignInCode } from '@shared/contract/meetings'
-import { codeTimes, codeWindowOf, codeWindowState, SIGN_IN_CODE_RULE } from '@shared/rules/meetings-extra'
+import { codeTimes, codeWindowOf, codeWindowState, SIGN_IN_CODE_RULE } from '@shared/rules/meetings/sign-in'
 
 const deploymentKey = (): string => {
   const key = process.env.ZHIBU_SIGNIN_KEY

@@ -6,12 +6,14 @@
 import { AppError } from '@shared/contract/errors'
 import type { MeetingDetail, MeetingFields, MeetingSummary, MyMeetingStatus } from '@shared/contract/meetings'
 import { COMMITTEE_ROLES } from '@shared/contract/roles'
-import { meetingRoster, SIGN_IN_DISTANCE_RULE, type GridMeeting } from '@shared/rules/meetings-extra'
-import { signInWindow } from '@shared/rules/meetings'
+import { meetingRoster } from '@shared/rules/meetings/attendance'
+import { SIGN_IN_DISTANCE_RULE, signInState, signInWindow } from '@shared/rules/meetings/sign-in'
+import type { GridMeeting } from '@shared/rules/meetings/absence'
 import { beijingDateTime } from '@shared/rules/time'
 import { resolveProfile, type Profile } from '@shared/profiles'
 import type { Caller } from '../_kit/caller'
-import type { MeetingDoc, MeetingRosterEntry, MemberDoc, OrgDoc } from '../_kit/collections'
+import type { MeetingDoc, MeetingRosterEntry } from './documents'
+import type { MemberDoc, OrgDoc } from '../org/public/branches'
 import type { TargetContext, Targeted } from '../_kit/create-main'
 import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 import type { Target } from '../_kit/policy'
@@ -210,8 +212,7 @@ export const isFinal = (m: Pick<MeetingDoc, 'lockedAt' | 'signInClosesAt' | 'sta
 
 export const signInStateOf = (m: Pick<MeetingDoc, 'signInOpensAt' | 'signInClosesAt' | 'lockedAt' | 'status'>, now: Date): 'not-yet' | 'open' | 'closed' => {
   if (m.lockedAt !== null || m.status === 'cancelled') return 'closed'
-  const t = now.getTime()
-  return t < Date.parse(m.signInOpensAt) ? 'not-yet' : t > Date.parse(m.signInClosesAt) ? 'closed' : 'open'
+  return signInState(m, now)
 }
 
 /** The caller's own standing at a meeting. */

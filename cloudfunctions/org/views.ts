@@ -1,6 +1,6 @@
 /** Mapping stored org and member documents to the contract's views (masking what a reader may not see). */
 import { maskPhone, type BranchView, type MemberDetail, type MemberView } from '@shared/contract/org'
-import type { MemberDoc, OrgDoc } from '../_kit/collections'
+import type { MemberDoc, OrgDoc } from './documents'
 
 export const memberView = (m: MemberDoc): MemberView => ({
   id: m._id,

@@ -1,8 +1,8 @@
 /** Who a points action is about: a member target (default: the caller), and the scheme in force. */
 import { AppError } from '@shared/contract/errors'
 import type { Targeted, TargetContext } from '../_kit/create-main'
-import { loadMember } from '../_kit/org-data'
-import type { PointsBranchDoc } from '../_kit/collections-points'
+import { loadMember } from '../org/public/branches'
+import type { PointsBranchDoc } from './documents'
 import type { MemberRef } from './model'
 
 /**

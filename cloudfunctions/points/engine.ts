@@ -4,10 +4,11 @@
  * consuming domain events after the branch cursor into automatic entries (idempotent by entry id).
  */
 import { AppError } from '@shared/contract/errors'
-import { autoItemFor, type BranchScheme, type SchemeItem } from '@shared/rules/points-extra'
+import { autoItemFor, type BranchScheme, type SchemeItem } from '@shared/rules/points/branch-scheme'
 import { beijingDate } from '@shared/rules/time'
-import type { EventDoc, MemberDoc } from '../_kit/collections'
-import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
+import type { EventDoc } from '../_kit/documents'
+import type { MemberDoc } from '../org/public/branches'
+import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from './documents'
 import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 import type { Log } from '../_kit/log'
 import { isDuplicate, type Store, type Tx } from '../_kit/store'

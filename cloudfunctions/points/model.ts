@@ -4,12 +4,14 @@
  * contract's views. No I/O here, so the demo seed builds the very same documents.
  */
 import type { EntryView, EntryStatus } from '@shared/contract/points'
-import { MEETING_KIND_LABELS, type MeetingKind } from '@shared/rules/meetings'
-import { applyCaps, bandLabel, canDeclare, yearScore, type BranchScheme, type SchemeItem } from '@shared/rules/points-extra'
+import { MEETING_KIND_LABELS, type MeetingKind } from '@shared/rules/meetings/kinds'
+import { applyCaps, bandLabel, yearScore } from '@shared/rules/points/scores'
+import { canDeclare } from '@shared/rules/points/calendar'
+import type { BranchScheme, SchemeItem } from '@shared/rules/points/branch-scheme'
 import { beijingDate, formatMonthCN } from '@shared/rules/time'
 import type { Caller } from '../_kit/caller'
-import type { EventDoc } from '../_kit/collections'
-import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
+import type { EventDoc } from '../_kit/documents'
+import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc, PointsYearDoc, ScoringDoc } from './documents'
 import { stableId } from '../_kit/ids'
 
 export const yearDocId = (memberId: string, year: number): string => `${memberId}_${year}`

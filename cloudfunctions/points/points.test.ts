@@ -5,10 +5,10 @@
  */
 import { withInvocationTag } from '../../local/db'
 import { POINTS_DEMO, pointsDemoPeriods } from '../../local/seed/points'
-import { yearScore } from '../../shared/src/rules/points-extra'
+import { yearScore } from '../../shared/src/rules/points/scores'
 import { addDays, beijingDate, beijingMonth, periodOf, shiftMonth } from '../../shared/src/rules/time'
 import { eventId } from '../_kit/events'
-import { yearlyPointStandings, yearlyPointTotals } from '../_kit/points-data'
+import { yearlyPointStandings, yearlyPointTotals } from './public/yearly-standings'
 import { createStore } from '../_kit/store'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
 import { png } from '../../tests/support/images'

@@ -1,8 +1,9 @@
 /** Mapping points documents to the contract's views that several handlers share. */
 import type { MyPublicationSchema, Publication, SchemeEditor, SchemeVersion } from '@shared/contract/points'
 import type * as z from 'zod/mini'
-import { bandLabel, periodFromKey, publicationScore } from '@shared/rules/points-extra'
-import type { MemberPublicationDoc, PointsBranchDoc, PointsPublicationDoc, PointsYearDoc, ScoringDoc } from '../_kit/collections-points'
+import { bandLabel, publicationScore } from '@shared/rules/points/scores'
+import { periodFromKey } from '@shared/rules/points/calendar'
+import type { MemberPublicationDoc, PointsBranchDoc, PointsPublicationDoc, PointsYearDoc, ScoringDoc } from './documents'
 
 export const versionView = (v: NonNullable<PointsBranchDoc['current']>): SchemeVersion => ({
   version: v.version,

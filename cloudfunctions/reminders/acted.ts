@@ -4,9 +4,9 @@
  * (`dues.paid-on-time`). Each tick reads the events of the last hour (ticks are 10 minutes apart; closing a
  * to-do twice changes nothing). Other features close their own to-dos with `_kit/todos.ts` `completeTodo`.
  */
-import { duesDayOf } from '@shared/rules/dues'
+import { duesDayOf } from '@shared/rules/dues/months'
 import { beijingDate } from '@shared/rules/time'
-import type { EventDoc } from '../_kit/collections'
+import type { EventDoc } from '../_kit/documents'
 import type { Store } from '../_kit/store'
 import { completeTodo } from '../_kit/todos'
 

@@ -8,9 +8,10 @@
  * with an accept banked (`reminder_subs`), once a day per member except meetings starting soon.
  */
 import { TOPIC_TEMPLATE, type TemplateKey } from '@shared/contract/reminders'
-import { REMINDER_TOPIC_PRIORITY, TASK_REMINDER_TIME } from '@shared/rules/reminders-extra'
+import { REMINDER_TOPIC_PRIORITY } from '@shared/rules/reminders/push'
+import { TASK_REMINDER_TIME } from '@shared/rules/reminders/schedule'
 import { addDays, beijingDate, beijingDateTime } from '@shared/rules/time'
-import type { ReminderLogDoc, ReminderLogStatus, ReminderSubsDoc } from '../_kit/collections-reminders'
+import type { ReminderLogDoc, ReminderLogStatus, ReminderSubsDoc } from './documents'
 import { newId } from '../_kit/ids'
 import type { Log } from '../_kit/log'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../_kit/notifier'

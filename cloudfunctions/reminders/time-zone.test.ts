@@ -22,7 +22,7 @@ const ENTRY = `
   const { clock } = require('./local/clock')
   const { fabricateContext } = require('./local/host/context')
   const { main } = require('./cloudfunctions/reminders/index')
-  const { dueThemeDayReminders, dueReminders } = require('./shared/src/rules/reminders-extra')
+  const { dueThemeDayReminders, dueReminders } = require('./shared/src/rules/reminders/schedule')
 
   const rule = { kind: 'day-of-month', day: 26, shiftIfHoliday: true }
   const at = (iso) => dueThemeDayReminders(rule, {}, iso).map((e) => [e.key, e.dueAt, e.expiresAt])

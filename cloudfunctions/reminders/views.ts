@@ -17,9 +17,9 @@ import {
   type TemplateKey,
 } from '@shared/contract/reminders'
 import { AppError } from '@shared/contract/errors'
-import { DAILY_PUSH_LIMIT } from '@shared/rules/reminders-extra'
+import { DAILY_PUSH_LIMIT } from '@shared/rules/reminders/push'
 import type { Caller } from '../_kit/caller'
-import type { ReminderSubsDoc } from '../_kit/collections-reminders'
+import type { ReminderSubsDoc } from './documents'
 import { templateConfigs } from '../_kit/reminder-config'
 import { recipientIdOf } from '../_kit/todos'
 

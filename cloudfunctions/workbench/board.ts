@@ -1,5 +1,5 @@
 /**
- * The dashboard from one branch's records (`_kit/workbench-data.loadBranchBoard`): every figure through the
+ * The dashboard from one branch's records (`board-data.loadBranchBoard`): every figure through the
  * shared rules (meetingCompliance, attendance by month, duesYearSummary, talkCoverage, studyProgress,
  * branchSetupChecks, reelectionStatus, 政治生日) and the list of items to fix, each naming its page.
  * Pure given the data and `now`; the self-assessment reads the same facts.
@@ -8,24 +8,20 @@ import type { BoardItem, Dashboard, Fix } from '@shared/contract/workbench'
 import { COMMITTEE_ROLES } from '@shared/contract/roles'
 import { resolveProfile, type Profile, type ProfileOverrides } from '@shared/profiles'
 import { branchSetupChecks, REELECTION_STATUS_LABELS, reelectionStatus } from '@shared/rules/branch'
-import { lastDueMonth } from '@shared/rules/dues'
-import { describeRequirement, meetingCompliance, summarizeCompliance, type ComplianceRow, type HeldMeeting, type MeetingKind } from '@shared/rules/meetings'
-import { publicationPeriods, type BranchScheme } from '@shared/rules/points-extra'
+import { lastDueMonth } from '@shared/rules/dues/months'
+import { describeRequirement, meetingCompliance, summarizeCompliance, type ComplianceRow, type HeldMeeting } from '@shared/rules/meetings/compliance'
+import type { MeetingKind } from '@shared/rules/meetings/kinds'
+import { publicationPeriods } from '@shared/rules/points/calendar'
+import type { BranchScheme } from '@shared/rules/points/branch-scheme'
 import { beijingDate, beijingMonth, formatDateCN, formatFen, formatMonthCN, parseDate } from '@shared/rules/index'
-import {
-  attendanceByMonth,
-  attendanceRate,
-  duesYearSummary,
-  groupMeetingCompliance,
-  meetingGaps,
-  politicalBirthdaysInMonth,
-  studyProgress,
-  talkCoverage,
-  type AssessmentFacts,
-  type EvaluationState,
-  type GroupComplianceRow,
-} from '@shared/rules/workbench-extra'
-import type { BoardMember, BranchBoardData } from '../_kit/workbench-data'
+import { attendanceByMonth, attendanceRate } from '@shared/rules/workbench/turnout'
+import { duesYearSummary } from '@shared/rules/workbench/dues-year'
+import { groupMeetingCompliance, meetingGaps, type GroupComplianceRow } from '@shared/rules/workbench/meeting-gaps'
+import { politicalBirthdaysInMonth } from '@shared/rules/workbench/political-birthdays'
+import { studyProgress } from '@shared/rules/workbench/study'
+import { talkCoverage } from '@shared/rules/workbench/talks'
+import type { AssessmentFacts, EvaluationState } from '@shared/rules/workbench/standard-score'
+import type { BoardMember, BranchBoardData } from './board-data'
 
 export const profileOfBranch = (branch: BranchBoardData['branch']): Profile =>
   resolveProfile(branch.profileId, (branch.profileOverrides ?? {}) as ProfileOverrides)

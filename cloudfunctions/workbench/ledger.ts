@@ -6,18 +6,23 @@
 import { ROLE_LABELS, type BranchRole } from '@shared/contract/roles'
 import { LEDGER_KIND_LABELS, type LedgerKind } from '@shared/contract/workbench'
 import type { Profile } from '@shared/profiles'
-import { DUES_CATEGORY_LABELS } from '@shared/rules/dues'
-import { duesDueFen, duesStanding, type DuesMemberTerms } from '@shared/rules/dues-extra'
-import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@shared/rules/evaluation'
-import { MEETING_KIND_LABELS } from '@shared/rules/meetings'
-import { POINTS_BAND_LABELS } from '@shared/rules/points'
+import { DUES_CATEGORY_LABELS } from '@shared/rules/dues/categories'
+import { duesDueFen, duesStanding, type DuesMemberTerms } from '@shared/rules/dues/ledger'
+import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@shared/rules/evaluation/grades'
+import { MEETING_KIND_LABELS } from '@shared/rules/meetings/kinds'
+import { POINTS_BAND_LABELS } from '@shared/rules/points/scheme'
 import { monthsBetween } from '@shared/rules/time'
-import { attendanceRate, meetingTurnout } from '@shared/rules/workbench-extra'
-import type { MeetingDoc, MemberDoc, OrgDoc } from '../_kit/collections'
-import type { DuesAccountDoc, DuesLedgerDoc } from '../_kit/collections-dues'
-import type { EvalRoundDoc } from '../_kit/collections-evaluation'
-import type { PointsYearDoc } from '../_kit/collections-points'
-import type { Cell, Sheet } from './xlsx'
+import { attendanceRate, meetingTurnout } from '@shared/rules/workbench/turnout'
+import type { Collections } from '../_kit/collections'
+import type { MemberDoc, OrgDoc } from '../org/public/branches'
+import type { Cell, Sheet } from '../_kit/xlsx'
+
+/** Other domains' documents as the registration types them (read through the store for the 台账, never written). */
+type MeetingDoc = Collections['meetings']
+type DuesAccountDoc = Collections['dues_accounts']
+type DuesLedgerDoc = Collections['dues_ledger']
+type EvalRoundDoc = Collections['eval_rounds']
+type PointsYearDoc = Collections['points_years']
 
 const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const groupName = (branch: OrgDoc, id: string | null): string => branch.groups.find((g) => g.id === id)?.name ?? ''
@@ -82,7 +87,7 @@ export function meetingSheets(ctx: LedgerContext, meetings: readonly MeetingReco
     const t = meetingTurnout(m)
     return { due: s.due + t.due, present: s.present + t.present, leave: s.leave + t.leave }
   }, { due: 0, present: 0, leave: 0 })
-  // Per member, the same reading as `_kit/attendance-data.ts`.
+  // Per member, the same reading as `meetings/public/attendance.ts`.
   const per = new Map<string, { due: number; present: number; leave: number }>()
   for (const m of held) {
     const present = new Set(m.presentIds)

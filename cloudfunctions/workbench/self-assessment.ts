@@ -4,14 +4,14 @@
  * with a note and attachments, and the item view the 支委 see.
  */
 import { AppError } from '@shared/contract/errors'
-import type { AssessmentItemView } from '@shared/contract/workbench'
+import type { StandardItemView } from '@shared/contract/workbench'
 import { assessmentStandardFor, standardItems } from '@shared/profiles/assessment-standards'
-import { scoreAssessment, type ScoredItem } from '@shared/rules/workbench-extra'
-import type { HandScoreDoc } from '../_kit/collections-workbench'
+import { scoreAssessment, type ScoredItem } from '@shared/rules/workbench/standard-score'
+import type { HandScoreDoc } from './documents'
+import { loadBranchBoard, type BranchBoardData } from './board-data'
 import type { Caller } from '../_kit/caller'
 import { files, PICTURE_LINK_SECONDS } from '../_kit/files'
 import type { Store } from '../_kit/store'
-import { loadBranchBoard, type BranchBoardData } from '../_kit/workbench-data'
 import { assessmentFacts, boardFacts } from './board'
 
 /** Item codes contain a dot; stored keys use `_` so a dotted update path stays one level deep. */
@@ -39,7 +39,7 @@ export function score(data: BranchBoardData, year: number, now: Date) {
   return { standard, hand, result: scoreAssessment(standard, facts, byCode) }
 }
 
-export const itemView = (s: ScoredItem, h: HandScoreDoc | undefined, urls: Map<string, string>): AssessmentItemView => ({
+export const itemView = (s: ScoredItem, h: HandScoreDoc | undefined, urls: Map<string, string>): StandardItemView => ({
   code: s.item.code,
   title: s.item.title,
   max: s.item.max,

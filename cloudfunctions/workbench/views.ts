@@ -1,6 +1,6 @@
 /** Mapping stored 谈心谈话 and 学时 records to the contract's views (the talk notes only for the branch's 书记). */
 import type { StudyRecord, Talk } from '@shared/contract/workbench'
-import type { StudyDoc, TalkDoc } from '../_kit/collections-workbench'
+import type { StudyDoc, TalkDoc } from './documents'
 import type { Caller } from '../_kit/caller'
 
 const isSecretary = (caller: Caller) => caller.branchRoles.includes('secretary')

@@ -9,9 +9,9 @@ import { gapMonth } from '../../local/seed/workbench'
 import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
 import { png as pngImage } from '../../tests/support/images'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles/hunan-wuhua-2018'
-import { lastDueMonth } from '../../shared/src/rules/dues'
+import { lastDueMonth } from '../../shared/src/rules/dues/months'
 import { addDays, beijingDate, beijingMonth, monthRange, monthsBetween, shiftMonth } from '../../shared/src/rules/time'
-import { readSheets } from './xlsx'
+import { readSheets } from '../_kit/xlsx'
 
 type AnyDoc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- raw documents from the dump
 
@@ -171,7 +171,7 @@ describe('dashboard', () => {
     const item = before.items.find((i: AnyDoc) => i.key.startsWith(`gap:group:${month}:${DEMO_WORKBENCH.gapGroup}`))
     expect(item).toMatchObject({ level: 'urgent', area: 'meetings', title: `党小组会 ${Number(month.slice(5))}月 第二党小组未召开（应1次，已0次）` })
     expect(item.fix).toEqual({ page: 'create-meeting', params: { kind: 'group', date: monthRange(month).end, groupId: DEMO.groups.g2, topic: `${Number(month.slice(5))}月党小组会` } })
-    const a0 = ok(await call('assessment', { year }, sec))
+    const a0 = ok(await call('standard', { year }, sec))
     const item41 = (a: AnyDoc) => a.areas.flatMap((x: AnyDoc) => x.items).find((i: AnyDoc) => i.code === '4.1')
     expect(item41(a0).auto[0].evidence).toContain(`${year}年${Number(month.slice(5))}月 第二党小组党小组会：应1次，实0次`)
 
@@ -192,7 +192,7 @@ describe('dashboard', () => {
     const after = ok(await call('dashboard', { year }, sec))
     expect(after.items.find((i: AnyDoc) => i.key === item.key)).toBeUndefined()
     expect(after.meetings.rows.find((r: AnyDoc) => r.kind === 'group' && r.periodKey === month && r.groupId === DEMO.groups.g2)).toMatchObject({ held: 1, status: 'held' })
-    expect(item41(ok(await call('assessment', { year }, sec))).autoDeduction).toBe(item41(a0).autoDeduction - 0.5)
+    expect(item41(ok(await call('standard', { year }, sec))).autoDeduction).toBe(item41(a0).autoDeduction - 0.5)
   })
 
   test('who may see it: 支委 of the branch, 上级 admins read-only; members and other branches never', async () => {
@@ -381,7 +381,7 @@ describe('五化 达标 self-assessment', () => {
   const items = (a: AnyDoc) => a.areas.flatMap((x: AnyDoc) => x.items) as AnyDoc[]
 
   test('auto items carry their evidence; the seeded hand scores count; totals add up', async () => {
-    const a = ok(await call('assessment', {}, sec))
+    const a = ok(await call('standard', {}, sec))
     expect(a.max).toBe(100)
     expect(items(a).find((i) => i.code === '6.1')).toMatchObject({ status: 'scored', handDeduction: 12, score: 8 })
     expect(items(a).find((i) => i.code === '3.3')?.auto[0].evidence.some((e: string) => e.startsWith('邓明'))).toBe(true)
@@ -402,7 +402,7 @@ describe('五化 达标 self-assessment', () => {
     expect(ok(x)).toMatchObject({ code: '5.1', score: 4, status: 'scored', note: '年度计划未报上级备案', scoredByName: '张建国' })
     expect(ok(x).attachments[0].url).toMatch(/^http/)
     expect(ok(y)).toMatchObject({ code: '2.2', score: 4 })
-    const a = ok(await call('assessment', {}, sec))
+    const a = ok(await call('standard', {}, sec))
     expect(items(a).find((i) => i.code === '5.1')?.attachments).toHaveLength(1)
     expect(items(a).find((i) => i.code === '2.2')?.status).toBe('scored')
 

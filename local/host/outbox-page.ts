@@ -4,6 +4,7 @@
  * template, the page a tap opens and each field. Nothing in the app links here; it stands in for the phone.
  */
 import type { OutboxEntry } from './server'
+import { beijingTimestamp } from '../../shared/src/rules/time'
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
@@ -11,7 +12,7 @@ const esc = (s: unknown): string =>
 /** `2025-06-25T10:00:00.000Z` → `2025-06-25 18:00:00` (Beijing). */
 const beijing = (iso: string): string => {
   const t = Date.parse(iso)
-  return Number.isNaN(t) ? iso : new Date(t + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+  return Number.isNaN(t) ? iso : beijingTimestamp(t)
 }
 
 interface SendPayload {

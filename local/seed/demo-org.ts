@@ -5,7 +5,7 @@
  */
 import type { BranchRole } from '../../shared/src/contract/roles'
 import type { DuesCategory } from '../../shared/src/contract/org'
-import type { MemberDoc, OrgDoc, UserDoc } from '../../cloudfunctions/_kit/collections'
+import type { MemberDoc, OrgDoc, UserDoc } from '../../cloudfunctions/org/documents'
 
 export const DEMO = {
   committee: 'org_demo',

@@ -7,19 +7,14 @@
 import type { DuesCategory } from '../../shared/src/contract/org'
 import type { DuesMethod } from '../../shared/src/contract/dues'
 import { resolveProfile } from '../../shared/src/profiles'
-import { duesDayOf, lastDueMonth } from '../../shared/src/rules/dues'
-import {
-  duesDueFen,
-  lastClosedDuesPeriod,
-  makeDuesBase,
-  periodMonths,
-  upsertDuesBase,
-  type DuesBaseRecord,
-  type DuesMemberTerms,
-} from '../../shared/src/rules/dues-extra'
+import { duesDayOf, lastDueMonth } from '../../shared/src/rules/dues/months'
+import { duesDueFen, makeDuesBase, upsertDuesBase, type DuesBaseRecord, type DuesMemberTerms } from '../../shared/src/rules/dues/ledger'
+import { lastClosedDuesPeriod, periodMonths } from '../../shared/src/rules/dues/publication'
 import { addDays, beijingDate, beijingMonth, monthsBetween, shiftMonth } from '../../shared/src/rules/time'
-import type { MemberDoc } from '../../cloudfunctions/_kit/collections'
-import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from '../../cloudfunctions/_kit/collections-dues'
+import type { MemberDoc } from '../../cloudfunctions/org/documents'
+import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from '../../cloudfunctions/dues/documents'
+import { branchDues } from '../../cloudfunctions/dues/model'
+import { summarize } from '../../cloudfunctions/dues/summary'
 import { DEMO, demoOrg } from './demo-org'
 
 /** Who is behind, who reported, who 代交 — named so tests and the demo can point at them. */
@@ -206,16 +201,11 @@ export const duesSeed = (nowIso: string): { dues_accounts: DuesAccountDoc[]; due
   const b1 = branchOf.get(DEMO.branch)
   const publishedOn = b1 ? addDays(duesDayOf(period.end.slice(0, 7), b1.duesDay), 7) : today
   if (b1 && publishedOn <= today) {
-    const rows = members
-      .filter((m) => m.branchId === DEMO.branch)
-      .map((m) => {
-        const terms: DuesMemberTerms = { joinedAt: m.joinedAt, firstMonth: profile.firstMonth, rounding: profile.rounding }
-        const bases = basesOf.get(m._id) ?? []
-        const dues = pMonths.map((mo) => duesDueFen(bases, mo, terms)).filter((d): d is number => d !== null && d > 0)
-        const paid = ledger.filter((e) => e.memberId === m._id && e.status === 'paid' && pMonths.includes(e.month) && e.paidOn !== null && e.paidOn <= publishedOn)
-        return { memberId: m._id, name: m.name, dueFen: dues.reduce((s, d) => s + d, 0), paidFen: paid.reduce((s, e) => s + e.paidFen, 0), dueMonths: dues.length, paidMonths: paid.length }
-      })
-      .filter((r) => r.dueMonths > 0 || r.paidMonths > 0)
+    // The 公示 as the publish action computes it (dues/summary.ts), over what had been paid by the day it went up.
+    const accountOf = new Map(accounts.map((a) => [a.memberId, a]))
+    const branchMembers = members.filter((m) => m.branchId === DEMO.branch).map((m) => ({ ...m, account: accountOf.has(m._id) ? [accountOf.get(m._id) as DuesAccountDoc] : [] }))
+    const paidByThen = ledger.filter((e) => e.status === 'paid' && pMonths.includes(e.month) && e.paidOn !== null && e.paidOn <= publishedOn)
+    const { rows, totals } = summarize(branchMembers, paidByThen, pMonths, branchDues(b1, now), period)
     publications.push({
       _id: `${DEMO.branch}_${period.key}`,
       branchId: DEMO.branch,
@@ -228,12 +218,7 @@ export const duesSeed = (nowIso: string): { dues_accounts: DuesAccountDoc[]; due
       publishedBy: recorder._id,
       publishedByName: recorder.name,
       rows,
-      totals: {
-        members: rows.length,
-        dueFen: rows.reduce((s, r) => s + r.dueFen, 0),
-        paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
-        fullyPaid: rows.filter((r) => r.paidMonths >= r.dueMonths && r.paidFen >= r.dueFen).length,
-      },
+      totals,
     })
   }
   return { dues_accounts: accounts, dues_ledger: ledger, dues_publications: publications }

@@ -4,11 +4,13 @@
  * Ballots are added into tally shards by the code the vote uses (`addBallot`: sparse marks, no ballot
  * document), last year's shards folded as the close folds them; deterministic given `nowIso`.
  */
-import { newRoundState, type EvalFinalGrade, type EvalRosterDoc, type EvalRoundDoc, type EvalRoundMember, type EvalTallyDoc } from '../../cloudfunctions/_kit/collections-evaluation'
+import { newRoundState, type EvalFinalGrade, type EvalRosterDoc, type EvalRoundDoc, type EvalRoundMember, type EvalTallyDoc } from '../../cloudfunctions/evaluation/documents'
 import { addBallot, emptyShards, foldShards, TALLY_SHARDS } from '../../cloudfunctions/evaluation/tally'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles'
-import { checkFinalGrades, type BallotRow, type EvaluationGrade } from '../../shared/src/rules/evaluation'
-import { encodeBallot, proposeRoundGrades, tallyMarkCounts } from '../../shared/src/rules/evaluation-extra'
+import { checkFinalGrades, type EvaluationGrade } from '../../shared/src/rules/evaluation/grades'
+import { type BallotRow, encodeBallot } from '../../shared/src/rules/evaluation/ballot'
+import { proposeRoundGrades } from '../../shared/src/rules/evaluation/proposal'
+import { tallyMarkCounts } from '../../shared/src/rules/evaluation/tally'
 import { addDays, addMonths, beijingDate, beijingDateTime, diffDays } from '../../shared/src/rules/time'
 import { createHash } from 'node:crypto'
 import { DEMO, demoOrg } from './demo-org'

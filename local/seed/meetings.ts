@@ -6,9 +6,11 @@
  * Deterministic given `nowIso`.
  */
 import { createHash } from 'node:crypto'
-import type { AttendanceDoc, MeetingDoc, MeetingLeaveDoc, MeetingPlanDoc, MemberDoc, OrgDoc, MeetingCorrectionDoc } from '../../cloudfunctions/_kit/collections'
+import type { AttendanceDoc, MeetingDoc, MeetingLeaveDoc, MeetingPlanDoc, MeetingCorrectionDoc } from '../../cloudfunctions/meetings/documents'
+import type { MemberDoc, OrgDoc } from '../../cloudfunctions/org/documents'
 import { meetingFromFields, newMeetingState } from '../../cloudfunctions/meetings/model'
-import { attendanceSummary, draftAnnualPlan, meetingQuorum, type PlanItemDraft } from '../../shared/src/rules/meetings-extra'
+import { attendanceSummary, meetingQuorum } from '../../shared/src/rules/meetings/attendance'
+import { draftAnnualPlan, type PlanItemDraft } from '../../shared/src/rules/meetings/plan'
 import { nextThemeDay } from '../../shared/src/rules/theme-day'
 import { addDays, addMonths, beijingDate } from '../../shared/src/rules/time'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles/hunan-wuhua-2018'

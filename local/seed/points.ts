@@ -6,16 +6,20 @@
  * publish. 第二党支部 has no scheme yet. Deterministic given `nowIso`; documents built by the function's own model.
  */
 import { createHash } from 'node:crypto'
-import type { EventDoc, MeetingDoc, AttendanceDoc, MemberDoc } from '../../cloudfunctions/_kit/collections'
-import type { DuesLedgerDoc } from '../../cloudfunctions/_kit/collections-dues'
-import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsReviewDoc, PointsSchemeDoc, PointsYearDoc, PublicationMeta } from '../../cloudfunctions/_kit/collections-points'
+import type { EventDoc } from '../../cloudfunctions/_kit/documents'
+import type { MeetingDoc, AttendanceDoc } from '../../cloudfunctions/meetings/documents'
+import type { MemberDoc } from '../../cloudfunctions/org/documents'
+import type { DuesLedgerDoc } from '../../cloudfunctions/dues/documents'
+import type { PointsBranchDoc, PointsEntryDoc, PointsPublicationDoc, PointsReviewDoc, PointsSchemeDoc, PointsYearDoc, PublicationMeta } from '../../cloudfunctions/points/documents'
 import { eventId } from '../../cloudfunctions/_kit/events'
 import { stableId } from '../../cloudfunctions/_kit/ids'
+import { publicationRow } from '../../cloudfunctions/points/handlers/publication'
 import { autoEntry, credit, emptyYearDoc, publicationDocId, scoringOf, versionDocId, yearDocId, type MemberRef } from '../../cloudfunctions/points/model'
 import { HUNAN_WUHUA_2018 } from '../../shared/src/profiles/hunan-wuhua-2018'
-import { duesDayOf, lastDueMonth } from '../../shared/src/rules/dues'
-import { attendanceSummary } from '../../shared/src/rules/meetings-extra'
-import { autoItemFor, declareDeadline, exclusionOf, publicationPeriods, publicationScore, schemePresets, type SchemeItem } from '../../shared/src/rules/points-extra'
+import { duesDayOf, lastDueMonth } from '../../shared/src/rules/dues/months'
+import { attendanceSummary } from '../../shared/src/rules/meetings/attendance'
+import { autoItemFor, schemePresets, type SchemeItem } from '../../shared/src/rules/points/branch-scheme'
+import { declareDeadline, publicationPeriods } from '../../shared/src/rules/points/calendar'
 import { addDays, beijingDate, beijingDateTime, beijingMonth, monthOf, monthsBetween, shiftMonth } from '../../shared/src/rules/time'
 import { DEMO, demoOrg } from './demo-org'
 import { duesSeed } from './dues'
@@ -339,11 +343,8 @@ export const pointsSeed = (nowIso: string): Docs => {
     const endsOn = addDays(publishedOn, scheme.publication.days - 1)
     const publishedAt = at(publishedOn, '09:00', nowIso)
     const finalisedAt = at(addDays(endsOn, 1), '09:00', nowIso)
-    const rows = b1.map((m) => {
-      const yd = years.get(yearDocId(m._id, y))
-      const s = publicationScore(scoring, period, yd?.months ?? {}, yd?.vetoed ?? false)
-      return { memberId: m._id, name: m.name, groupId: m.groupId, adds: s.adds, deducts: s.deducts, net: s.net, score: s.score, band: s.band, excluded: exclusionOf(m, scheme.exclusions) }
-    })
+    // The rows as the 公示 action snapshots them (points/handlers/publication.ts).
+    const rows = b1.map((m) => publicationRow(m, years.get(yearDocId(m._id, y)), scoring, period, scheme))
     const latest = key === finalKeys[finalKeys.length - 1]
     const objector = byId.get(POINTS_DEMO.objector) as MemberDoc
     const objections: PointsPublicationDoc['objections'] = latest

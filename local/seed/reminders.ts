@@ -4,11 +4,12 @@
  * 主题党日 as they went: a to-do each (ticked off by most), and a send log entry for those with an accept.
  * Upcoming 政治生日 within the week are open to-dos of the 书记. Deterministic given `nowIso`.
  */
-import type { ReminderLogDoc, ReminderSubsDoc, TodoDoc } from '../../cloudfunctions/_kit/collections-reminders'
+import type { ReminderLogDoc, ReminderSubsDoc } from '../../cloudfunctions/reminders/documents'
+import type { TodoDoc } from '../../cloudfunctions/_kit/documents'
 import { todoId } from '../../cloudfunctions/_kit/todos'
 import { sendLogId } from '../../cloudfunctions/reminders/scheduler'
-import { reminderCalendar } from '../../shared/src/rules/reminders'
-import { reminderWindow } from '../../shared/src/rules/reminders-extra'
+import { reminderCalendar } from '../../shared/src/rules/reminders/calendar'
+import { reminderWindow } from '../../shared/src/rules/reminders/schedule'
 import { themeDayOf } from '../../shared/src/rules/theme-day'
 import { addDays, beijingDate, beijingDateTime, formatDateCN, monthOf, shiftMonth } from '../../shared/src/rules/time'
 import { DEMO, demoOrg, devOpenid } from './demo-org'

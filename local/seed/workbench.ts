@@ -6,8 +6,9 @@
  * dashboard names it. Deterministic given `nowIso`.
  */
 import { createHash } from 'node:crypto'
-import type { AttendanceDoc, MeetingDoc, MeetingLeaveDoc, MemberDoc } from '../../cloudfunctions/_kit/collections'
-import type { AssessmentDoc, HandScoreDoc, StudyDoc, TalkDoc } from '../../cloudfunctions/_kit/collections-workbench'
+import type { AttendanceDoc, MeetingDoc, MeetingLeaveDoc } from '../../cloudfunctions/meetings/documents'
+import type { MemberDoc } from '../../cloudfunctions/org/documents'
+import type { AssessmentDoc, HandScoreDoc, StudyDoc, TalkDoc } from '../../cloudfunctions/workbench/documents'
 import { stableId } from '../../cloudfunctions/_kit/ids'
 import { COMMITTEE_ROLES } from '../../shared/src/contract/roles'
 import { STANDARD_ZJ_2019 } from '../../shared/src/profiles/assessment-standards'

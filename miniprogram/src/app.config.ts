@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'subpackages/dues', pages: ['mine/index', 'report/index', 'publications/index', 'publication/index'] },
     {
       root: 'subpackages/dues-admin',
-      pages: ['index/index', 'assessment/index', 'import/index', 'collection/index', 'reports/index', 'arrears/index', 'publish/index'],
+      pages: ['index/index', 'base-review/index', 'import/index', 'collection/index', 'reports/index', 'arrears/index', 'publish/index'],
     },
     {
       root: 'subpackages/admin',
@@ -31,7 +31,7 @@ export default defineAppConfig({
     { root: 'subpackages/setup', pages: ['claim-admin/index', 'create-branch/index'] },
     {
       root: 'subpackages/workbench',
-      pages: ['dashboard/index', 'talks/index', 'study/index', 'assessment/index', 'summary/index', 'exports/index', 'overview/index'],
+      pages: ['dashboard/index', 'talks/index', 'study/index', 'standard/index', 'summary/index', 'exports/index', 'overview/index'],
     },
     { root: 'subpackages/reminders', pages: ['settings/index'] },
   ],

@@ -54,8 +54,8 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
 
   // 1. The 党费管理员 types the bases on the 核定 screen; amount and band show while typing.
   const mgr = await phone(MANAGER)
-  await open(mgr.page, 'subpackages/dues-admin/assessment/index')
-  await mgr.page.getByTestId('assessment-page').waitFor()
+  await open(mgr.page, 'subpackages/dues-admin/base-review/index')
+  await mgr.page.getByTestId('base-review-page').waitFor()
   for (const b of BASES) {
     const row = mgr.page.locator(`[data-testid=assess-row][data-member-id=${b.memberId}]`)
     await row.getByTestId('assess-base').locator('input').fill(b.base)
@@ -64,7 +64,7 @@ test('核定 6000.00 → 90.00 元 → 我已缴纳 → confirmed → 党费交�
   await expect(mgr.page.locator(`[data-testid=assess-row][data-member-id=${WU}]`).getByTestId('assess-band').textContent()).resolves.toBe(
     '5000.00＜基数≤10000.00元，按1.5%交纳',
   )
-  await settledShot(mgr.page, 'dues-01-assessment')
+  await settledShot(mgr.page, 'dues-01-base-review')
   await mgr.page.getByTestId('assess-save').click()
   await confirmModal(mgr.page, '保存')
   await mgr.page.getByTestId('assess-save').filter({ hasText: /^保存$/ }).waitFor()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { DEMO, devOpenid } from '../../local/seed'
 import { gapMonth } from '../../local/seed/workbench'
-import { readSheets } from '../../cloudfunctions/workbench/xlsx'
+import { readSheets } from '../../cloudfunctions/_kit/xlsx'
 import { monthRange } from '../../shared/src/rules/time'
 import { closeBrowser, E2E_AT, open, phone, setClock, shot } from './support'
 
@@ -107,8 +107,8 @@ test('a 台账 export downloads and parses: the roster of every member with Chin
 
 test('the self-assessment and its printable summary', async () => {
   const { page } = await phone(sec)
-  await open(page, 'subpackages/workbench/assessment/index')
-  await page.getByTestId('wb-assessment').waitFor()
+  await open(page, 'subpackages/workbench/standard/index')
+  await page.getByTestId('wb-standard').waitFor()
   const total = Number(await page.getByTestId('wb-assess-total').textContent())
   expect(total).toBeGreaterThan(0)
   await page.locator('[data-testid=wb-assess-item][data-code="4.1"] .wb-row').click()

@@ -7,13 +7,13 @@
  */
 import type { DbService } from '../../local/db'
 import { withInvocationTag } from '../../local/db'
-import type { ReminderSubsDoc } from '../../cloudfunctions/_kit/collections-reminders'
-import type { MemberDoc, OrgDoc, UserDoc } from '../../cloudfunctions/_kit/collections'
+import type { ReminderSubsDoc } from '../../cloudfunctions/reminders/documents'
+import type { MemberDoc, OrgDoc, UserDoc } from '../../cloudfunctions/org/documents'
+import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 import type { Log } from '../../cloudfunctions/_kit/log'
 import type { Notifier, SendOutcome, SubscribeMessage } from '../../cloudfunctions/_kit/notifier'
 import { createStore, type Store } from '../../cloudfunctions/_kit/store'
 import { runTick, type TickReport } from '../../cloudfunctions/reminders/scheduler'
-import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 
 export interface FanoutOptions {
   /** Members with a reminder due (default 5000). */

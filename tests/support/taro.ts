@@ -1,9 +1,10 @@
 /**
  * A stand-in for @tarojs/taro in the jest `ui` project: navigation, toasts, modals and storage are
  * jest mocks a test can inspect; page hooks run their callback like a first show. `__setRouterParams`
- * sets what `useRouter()` returns; `__reset()` clears everything between tests.
+ * sets what `useRouter()` returns; `__reset()` clears everything between tests. `__hidePage()` /
+ * `__showPage()` fire the mounted `useDidHide` / `useDidShow` callbacks, like leaving the page and coming back.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 let routerParams: Record<string, string> = {}
 let pages: unknown[] = [{}]
@@ -67,10 +68,40 @@ function once(cb: () => void): void {
   }, [])
 }
 
-export const useDidShow = once
+type Listeners = Set<{ current: () => void }>
+const shown: Listeners = new Set()
+const hidden: Listeners = new Set()
+
+/** Keeps the latest callback of a mounted component in `listeners` until it unmounts. */
+function listen(listeners: Listeners, cb: () => void): void {
+  const ref = useRef(cb)
+  ref.current = cb
+  useEffect(() => {
+    listeners.add(ref)
+    return () => {
+      listeners.delete(ref)
+    }
+  }, [])
+}
+
+export function __showPage(): void {
+  for (const l of [...shown]) l.current()
+}
+
+export function __hidePage(): void {
+  for (const l of [...hidden]) l.current()
+}
+
+/** The first show after mount, then every `__showPage()`. */
+export function useDidShow(cb: () => void): void {
+  once(cb)
+  listen(shown, cb)
+}
 export const useLoad = once
 export const useReady = once
-export function useDidHide(_cb: () => void): void {}
+export function useDidHide(cb: () => void): void {
+  listen(hidden, cb)
+}
 export function usePullDownRefresh(_cb: () => void): void {}
 export function useReachBottom(_cb: () => void): void {}
 export function useLaunch(_cb: () => void): void {}

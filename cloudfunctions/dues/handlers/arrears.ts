@@ -3,9 +3,9 @@
  * the 书记 with the rule shown (自行脱党 is a 支部大会 decision: the software never acts). Three requests.
  */
 import type { Arrears, dues } from '@shared/contract/dues'
-import { DUES_LAPSE_RULE_TEXT, DUES_WARN_RULE_TEXT } from '@shared/rules/dues-extra'
+import { DUES_LAPSE_RULE_TEXT, DUES_WARN_RULE_TEXT } from '@shared/rules/dues/arrears'
 import type { Handler } from '../../_kit/create-main'
-import type { OrgDoc } from '../../_kit/collections'
+import type { OrgDoc } from '../../org/public/branches'
 import { branchDues, branchFor, loadBranchAccounts, standingOf } from '../model'
 
 export const arrears: Handler<typeof dues.actions.arrears, OrgDoc> = {

@@ -3,9 +3,9 @@
  * one month, with totals. Four requests: caller, branch, members with accounts, that month's ledger.
  */
 import type { Collection, dues } from '@shared/contract/dues'
-import { duesDayOf } from '@shared/rules/dues'
+import { duesDayOf } from '@shared/rules/dues/months'
 import type { Handler } from '../../_kit/create-main'
-import type { OrgDoc } from '../../_kit/collections'
+import type { OrgDoc } from '../../org/public/branches'
 import { branchDues, branchFor, dueOf, loadBranchAccounts, monthView, standingOf, windowOf } from '../model'
 
 export const collection: Handler<typeof dues.actions.collection, OrgDoc> = {

@@ -2,19 +2,21 @@
  * dues.exportFile — .xlsx exports written with exceljs and stored through the file port (CloudBase
  * storage in the cloud; the local backend's file route locally); answers a temporary download link.
  * `ledger`: the 党费交纳登记表 of a year (one row per member, paid amount per month) and a 明细 sheet with
- * one row per paid ledger month; `summary`: a 公示 period; `assessment`: the 核算表 (姓名, 类别, 基数, 金额).
+ * one row per paid ledger month; `summary`: a 公示 period; `base-review`: the 核算表 (姓名, 类别, 基数, 金额).
  */
 import type { dues } from '@shared/contract/dues'
 import { DUES_METHOD_LABELS } from '@shared/contract/dues'
-import { DUES_CATEGORY_SHORT, duesBandOf, periodMonths, duesPeriodOf } from '@shared/rules/dues-extra'
+import { DUES_CATEGORY_SHORT } from '@shared/rules/dues/categories'
+import { duesBandOf } from '@shared/rules/dues/ledger'
+import { periodMonths, duesPeriodOf } from '@shared/rules/dues/publication'
 import { monthsBetween } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import type { OrgDoc } from '../../_kit/collections'
+import type { OrgDoc } from '../../org/public/branches'
 import { files } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
 import { branchDues, branchFor, currentBase, dueOf, loadBranchAccounts, standingOf, type BranchDues, type BranchMemberRow } from '../model'
 import { summarize } from '../summary'
-import { writeWorkbook, type Table } from '../xlsx'
+import { writeSheets, type Sheet } from '../../_kit/xlsx'
 
 const LINK_SECONDS = 30 * 60
 
@@ -23,11 +25,11 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
   run: async (input, ctx, branch) => {
     const bd = branchDues(branch, ctx.now)
     const members = await loadBranchAccounts(ctx, branch._id)
-    let tables: Table[]
+    let tables: Sheet[]
     let title: string
     let rows: number
-    if (input.kind === 'assessment') {
-      ;({ tables, title, rows } = assessmentTables(members, bd, input.year))
+    if (input.kind === 'base-review') {
+      ;({ tables, title, rows } = baseReviewTables(members, bd, input.year))
     } else {
       const period = input.kind === 'summary' ? duesPeriodOf(input.period ?? String(input.year)) : duesPeriodOf(String(input.year))
       const months = periodMonths(period)
@@ -38,7 +40,7 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
         rows = s.rows.length
         tables = [
           {
-            sheet: '公示',
+            name: '公示',
             title: `${branch.name}${title}`,
             subtitle: `统计期间：${period.start} 至 ${period.end}`,
             columns: [
@@ -89,7 +91,7 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
         rows = detail.length
         tables = [
           {
-            sheet: '登记表',
+            name: '登记表',
             title: `${branch.name}${title}`,
             subtitle: '各月栏为实交金额（元）；空白为未交',
             columns: [
@@ -106,7 +108,7 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
             rows: register,
           },
           {
-            sheet: '明细',
+            name: '明细',
             title: `${branch.name}${input.year}年党费交纳明细`,
             columns: [
               { header: '姓名', width: 10 },
@@ -124,7 +126,7 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
         ]
       }
     }
-    const content = await writeWorkbook(tables)
+    const content = await writeSheets(tables, { style: 'plain' })
     const fileName = `${branch.name}_${title}.xlsx`
     const fileId = await files().put(`dues/exports/${branch._id}/${input.kind}-${input.period ?? input.year}-${newId('x')}.xlsx`, content)
     const url = (await files().tempUrls([fileId], LINK_SECONDS)).get(fileId)
@@ -133,7 +135,7 @@ export const exportFile: Handler<typeof dues.actions.exportFile, OrgDoc> = {
   },
 }
 
-function assessmentTables(members: BranchMemberRow[], bd: BranchDues, year: number): { tables: Table[]; title: string; rows: number } {
+function baseReviewTables(members: BranchMemberRow[], bd: BranchDues, year: number): { tables: Sheet[]; title: string; rows: number } {
   const month = monthsBetween(`${year}-01`, `${year}-12`).includes(bd.currentMonth) ? bd.currentMonth : `${year}-12`
   const title = `党员缴纳党费核算表（${year}年）`
   const rows = members.map((m, i) => {
@@ -147,7 +149,7 @@ function assessmentTables(members: BranchMemberRow[], bd: BranchDues, year: numb
     rows: rows.length,
     tables: [
       {
-        sheet: '核算表',
+        name: '核算表',
         title: `${bd.branch.name}${title}`,
         columns: [
           { header: '序号', width: 6 },

@@ -2,7 +2,7 @@
 import type { dues } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
 import type { Handler } from '../../_kit/create-main'
-import type { DuesPublicationDoc } from '../../_kit/collections-dues'
+import type { DuesPublicationDoc } from '../documents'
 
 export const getPublication: Handler<typeof dues.actions.getPublication, DuesPublicationDoc> = {
   target: async ({ publicationId }, ctx) => {

@@ -5,7 +5,7 @@
  */
 import type { dues, MemberDues } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
-import { duesDayOf } from '@shared/rules/dues'
+import { duesDayOf } from '@shared/rules/dues/months'
 import { shiftMonth } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { baseView, branchDues, currentBase, dueOf, ledgerStartOf, memberDuesFor, monthView, standingOf, windowOf, type MemberDuesLoad } from '../model'

@@ -4,8 +4,8 @@
  */
 import type { dues, PendingReport } from '@shared/contract/dues'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { MemberDoc } from '../../_kit/collections'
-import type { DuesLedgerDoc } from '../../_kit/collections-dues'
+import type { MemberDoc } from '../../org/public/branches'
+import type { DuesLedgerDoc } from '../documents'
 import { files } from '../../_kit/files'
 
 const LINK_SECONDS = 30 * 60

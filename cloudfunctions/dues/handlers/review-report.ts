@@ -6,7 +6,7 @@ import type { dues } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
 import { formatYuan } from '@shared/rules/money'
 import type { Handler } from '../../_kit/create-main'
-import type { DuesLedgerDoc } from '../../_kit/collections-dues'
+import type { DuesLedgerDoc } from '../documents'
 import { branchDues, dueOf, memberDuesFor, monthsCN, monthView, removeMonths, standingOf, type MemberDuesLoad } from '../model'
 import { writePaidMonths } from '../payments'
 

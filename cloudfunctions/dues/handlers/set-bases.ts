@@ -4,9 +4,9 @@
  */
 import type { dues } from '@shared/contract/dues'
 import type { Handler } from '../../_kit/create-main'
-import type { OrgDoc } from '../../_kit/collections'
+import type { OrgDoc } from '../../org/public/branches'
 import { checkEntries, checkFromMonth, saveBases } from '../bases'
-import { duesBandOf } from '@shared/rules/dues-extra'
+import { duesBandOf } from '@shared/rules/dues/ledger'
 import { branchDues, branchFor, loadBranchAccounts } from '../model'
 
 export const setBases: Handler<typeof dues.actions.setBases, OrgDoc> = {

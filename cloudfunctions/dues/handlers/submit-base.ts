@@ -4,11 +4,11 @@
  */
 import type { dues } from '@shared/contract/dues'
 import { AppError } from '@shared/contract/errors'
-import { DUES_CATEGORY_LABELS } from '@shared/rules/dues'
+import { DUES_CATEGORY_LABELS } from '@shared/rules/dues/categories'
 import { formatYuan } from '@shared/rules/money'
 import type { Handler } from '../../_kit/create-main'
 import { checkEntry } from '../bases'
-import { duesBandOf } from '@shared/rules/dues-extra'
+import { duesBandOf } from '@shared/rules/dues/ledger'
 import { branchDues, emptyAccount, memberDuesFor, type MemberDuesLoad } from '../model'
 
 export const submitBase: Handler<typeof dues.actions.submitBase, MemberDuesLoad> = {

@@ -5,7 +5,8 @@
  * on). Members: 2 requests; managers: 4.
  */
 import type { dues, DuesTodo } from '@shared/contract/dues'
-import { duesAssessmentStatus, duesDayOf } from '@shared/rules/dues'
+import { duesAssessmentStatus } from '@shared/rules/dues/ledger'
+import { duesDayOf } from '@shared/rules/dues/months'
 import { formatYuan } from '@shared/rules/money'
 import { addDays, formatDateCN, formatMonthCN } from '@shared/rules/time'
 import { callerTarget, type Handler } from '../../_kit/create-main'
@@ -96,11 +97,11 @@ export const todos: Handler<typeof dues.actions.todos> = {
     const deadline = `${bd.today.slice(0, 4)}-${bd.profile.assessmentDeadline}`
     if (missing.length > 0 && (bd.today > deadline || bd.today >= addDays(deadline, -45))) {
       items.push({
-        key: 'dues-assessment',
-        kind: 'assessment',
+        key: 'dues-base-review',
+        kind: 'base-review',
         title: `${missing.length}名党员尚未完成今年的党费核定`,
         detail: `核定截止日期为${formatDateCN(deadline)}${bd.today > deadline ? '，已逾期' : ''}`,
-        target: 'assessment',
+        target: 'base-review',
       })
     }
     return { items }

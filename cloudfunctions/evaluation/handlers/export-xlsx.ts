@@ -2,7 +2,7 @@
 import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import { loadBranch } from '../../_kit/org-data'
+import { loadBranch } from '../../org/public/branches'
 import { assertClosed, roundWithRosterTarget, type RoundWithRoster } from '../data'
 import { buildWorkbook } from '../export'
 import { loadTally } from '../tally'
@@ -14,7 +14,6 @@ export const exportXlsx: Handler<typeof evaluation.actions.exportXlsx, RoundWith
     assertClosed(round)
     const [tally, branch] = await Promise.all([loadTally(ctx.store, roundId), loadBranch(ctx.store, round.branchId)])
     const assessment = assessmentView(round, tally, votedIds, beijingDate(ctx.now))
-    const { fileName, base64 } = await buildWorkbook(kind, assessment, round, branch.name)
-    return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64 }
+    return buildWorkbook(kind, assessment, round, branch.name)
   },
 }

@@ -1,7 +1,7 @@
 /** evaluation.listRounds — a branch's rounds, newest first (summaries only: no 自评, no grades). */
 import type { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
-import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
+import type { EvalRoundDoc } from '../documents'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { summaryView } from '../views'
 

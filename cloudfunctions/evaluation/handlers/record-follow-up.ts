@@ -4,9 +4,9 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
-import { checkFollowUpDeadline } from '@shared/rules/evaluation-extra'
+import { checkFollowUpDeadline } from '@shared/rules/evaluation/round'
 import { beijingDate } from '@shared/rules/time'
-import type { EvalFollowUp, EvalRoundDoc, EvalRoundMember } from '../../_kit/collections-evaluation'
+import type { EvalFollowUp, EvalRoundDoc, EvalRoundMember } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { loadRound } from '../data'
 

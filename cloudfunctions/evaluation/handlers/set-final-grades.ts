@@ -5,10 +5,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
-import { checkFinalGrades, EVALUATION_GRADE_LABELS, type FinalGradeEntry } from '@shared/rules/evaluation'
-import { finalGradesMessage, missingReasons } from '@shared/rules/evaluation-extra'
+import { checkFinalGrades, EVALUATION_GRADE_LABELS, type FinalGradeEntry, finalGradesMessage } from '@shared/rules/evaluation/grades'
+import { missingReasons } from '@shared/rules/evaluation/proposal'
 import { beijingDate } from '@shared/rules/time'
-import type { EvalFinalGrade } from '../../_kit/collections-evaluation'
+import type { EvalFinalGrade } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { assertClosed, roundWithRosterTarget, type RoundWithRoster } from '../data'
 import { loadTally } from '../tally'

@@ -8,7 +8,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation, SelfAssessment } from '@shared/contract/evaluation'
-import type { EvalRoundDoc, EvalSelfAssessment } from '../../_kit/collections-evaluation'
+import type { EvalRoundDoc, EvalSelfAssessment } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { inFolder } from '../../_kit/files'
 import { requireMember } from '../../_kit/policy'

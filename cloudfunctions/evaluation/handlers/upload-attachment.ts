@@ -5,7 +5,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { MAX_SELF_ATTACHMENT_BYTES, type evaluation } from '@shared/contract/evaluation'
-import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
+import type { EvalRoundDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { storeImage } from '../../_kit/files'
 import { requireMember } from '../../_kit/policy'

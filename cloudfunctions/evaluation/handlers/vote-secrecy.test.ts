@@ -7,7 +7,9 @@
  * time; no audit line, event or log carries marks. One ballot per member, ballots counted = roster, 20
  * members voting at once all land once, and after close the tally equals the votes and is all that stays.
  */
-import { tallyBallots, type BallotRow, type EvaluationGrade } from '@shared/rules/evaluation'
+import { tallyBallots } from '@shared/rules/evaluation/tally'
+import type { BallotRow } from '@shared/rules/evaluation/ballot'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { SEED_PARTS } from '../../../local/seed'
 import { evaluationSeed } from '../../../local/seed/evaluation'
 import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'

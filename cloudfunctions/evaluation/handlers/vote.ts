@@ -11,8 +11,8 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { evaluation } from '@shared/contract/evaluation'
-import { validateBallot } from '@shared/rules/evaluation'
-import { ballotMessage, encodeBallot, votingState } from '@shared/rules/evaluation-extra'
+import { validateBallot, ballotMessage, encodeBallot } from '@shared/rules/evaluation/ballot'
+import { votingState } from '@shared/rules/evaluation/round'
 import { beijingDate, formatDateCN } from '@shared/rules/time'
 import { targeting, type Handler } from '../../_kit/create-main'
 import { requireMember } from '../../_kit/policy'

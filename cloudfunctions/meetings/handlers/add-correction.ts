@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import { CORRECTION_FIELD_LABELS, type meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingCorrectionEntry, MeetingDoc } from '../../_kit/collections'
+import type { MeetingCorrectionEntry, MeetingDoc } from '../documents'
 import { newId } from '../../_kit/ids'
 import { detailView, keptMeeting } from '../model'
 

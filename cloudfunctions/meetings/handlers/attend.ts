@@ -5,7 +5,7 @@
  * `presentIds` with `addToSet` (idempotent too), so a retry after a crash completes what was missing.
  */
 import type { Attendance } from '@shared/contract/meetings'
-import type { AttendanceDoc, MeetingDoc, MeetingRosterEntry } from '../../_kit/collections'
+import type { AttendanceDoc, MeetingDoc, MeetingRosterEntry } from '../documents'
 import { emitEvent } from '../../_kit/events'
 import { isDuplicate, type Store } from '../../_kit/store'
 

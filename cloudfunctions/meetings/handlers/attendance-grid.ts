@@ -4,11 +4,11 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
-import { attendanceGrid as gridRows } from '@shared/rules/meetings-extra'
+import { attendanceGrid as gridRows } from '@shared/rules/meetings/absence'
 import { beijingMonth, shiftMonth } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
-import { branchMembers, loadBranch } from '../../_kit/org-data'
+import type { MeetingDoc } from '../documents'
+import { branchMembers, loadBranch } from '../../org/public/branches'
 import { ATTENDANCE_FIELDS, gridMeeting, profileOf } from '../model'
 
 export const attendanceGrid: Handler<typeof meetings.actions.attendanceGrid, string> = {

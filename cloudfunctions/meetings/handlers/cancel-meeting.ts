@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { detailView, scopedMeeting } from '../model'
 
 export const cancelMeeting: Handler<typeof meetings.actions.cancelMeeting, MeetingDoc> = {

@@ -4,11 +4,11 @@
  * overdue periods. Three requests: caller, branch, the year's meetings.
  */
 import type { meetings } from '@shared/contract/meetings'
-import { describeRequirement, meetingCompliance, summarizeCompliance, type HeldMeeting } from '@shared/rules/meetings'
+import { describeRequirement, meetingCompliance, summarizeCompliance, type HeldMeeting } from '@shared/rules/meetings/compliance'
 import { beijingDate } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
-import { loadBranch } from '../../_kit/org-data'
+import type { MeetingDoc } from '../documents'
+import { loadBranch } from '../../org/public/branches'
 import { profileOf } from '../model'
 
 export const compliance: Handler<typeof meetings.actions.compliance, string> = {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { loadMeeting } from '../model'
 

@@ -5,8 +5,8 @@
 import type { meetings } from '@shared/contract/meetings'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { newId } from '../../_kit/ids'
-import { branchMembers, loadBranch } from '../../_kit/org-data'
-import { MEETING_KIND_LABELS } from '@shared/rules/meetings'
+import { branchMembers, loadBranch } from '../../org/public/branches'
+import { MEETING_KIND_LABELS } from '@shared/rules/meetings/kinds'
 import { detailView, meetingFromFields, newMeetingState } from '../model'
 
 export const createMeeting: Handler<typeof meetings.actions.createMeeting, string> = {

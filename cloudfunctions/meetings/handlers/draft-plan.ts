@@ -4,10 +4,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
-import { draftAnnualPlan } from '@shared/rules/meetings-extra'
+import { draftAnnualPlan } from '@shared/rules/meetings/plan'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { MeetingPlanDoc } from '../../_kit/collections'
-import { loadBranch } from '../../_kit/org-data'
+import type { MeetingPlanDoc } from '../documents'
+import { loadBranch } from '../../org/public/branches'
 import { profileOf } from '../model'
 import { planId, planView } from './plan-view'
 

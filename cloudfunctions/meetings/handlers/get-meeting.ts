@@ -1,7 +1,7 @@
 /** meetings.getMeeting — one meeting with the caller's status, leave, 补学 and (once locked) the minutes. One read. */
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { assertVisible, detailView, loadMeeting } from '../model'
 
 export const getMeeting: Handler<typeof meetings.actions.getMeeting, MeetingDoc> = {

@@ -4,7 +4,7 @@
  */
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { issueCode } from '../code'
 import { keptMeeting, liveCounts, loadMeetingLean, signInStateOf } from '../model'
 

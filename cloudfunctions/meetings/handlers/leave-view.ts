@@ -4,7 +4,7 @@
  * and meeting (`${meetingId}_${memberId}`); the meeting document keeps the id lists and notes for one-read views.
  */
 import type { Leave } from '@shared/contract/meetings'
-import type { MeetingLeaveDoc } from '../../_kit/collections'
+import type { MeetingLeaveDoc } from '../documents'
 
 export const leaveView = (l: MeetingLeaveDoc): Leave => ({
   id: l._id,

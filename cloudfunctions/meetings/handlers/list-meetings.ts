@@ -4,7 +4,7 @@
  */
 import type { meetings } from '@shared/contract/meetings'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { LIST_FIELDS, summaryView, visibleTo } from '../model'
 
 export const listMeetings: Handler<typeof meetings.actions.listMeetings, string> = {

@@ -6,8 +6,9 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import { ATTENDANCE_VIA_LABELS } from '@shared/contract/meetings'
+import { signInState } from '@shared/rules/meetings/sign-in'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { keptMeeting } from '../model'
 import { attend, attendanceView } from './attend'
 
@@ -17,7 +18,7 @@ export const markAttendance: Handler<typeof meetings.actions.markAttendance, Mee
     const { caller, store, now } = ctx
     if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
     if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，出勤如需更正请添加更正记录')
-    if (now.getTime() < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', '会议签到尚未开始')
+    if (signInState(m, now) === 'not-yet') throw new AppError('RULE_VIOLATED', '会议签到尚未开始')
     const entry = m.roster.find((r) => r.id === memberId)
     if (!entry) throw new AppError('RULE_VIOLATED', '该党员不在本次会议的参会名单中')
     if (via === 'remote' && !entry.mobile) throw new AppError('RULE_VIOLATED', '只有流动党员可以登记为远程参加')

@@ -4,9 +4,9 @@
  * 党小组长 for their group's meetings.
  */
 import type { meetings, RosterRow } from '@shared/contract/meetings'
-import { attendanceSummary, memberMeetingStatus, meetingQuorum } from '@shared/rules/meetings-extra'
+import { attendanceSummary, memberMeetingStatus, meetingQuorum } from '@shared/rules/meetings/attendance'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { isFinal, keptMeeting } from '../model'
 
 export const meetingAttendance: Handler<typeof meetings.actions.meetingAttendance, MeetingDoc> = {

@@ -3,11 +3,12 @@
  * for 支委 (a neutral prompt for the 支部 to study, never acted on). Caller: the member, their 党小组长, 支委.
  */
 import type { meetings } from '@shared/contract/meetings'
-import { attendanceGrid, memberMeetingStatus } from '@shared/rules/meetings-extra'
+import { attendanceGrid } from '@shared/rules/meetings/absence'
+import { memberMeetingStatus } from '@shared/rules/meetings/attendance'
 import { beijingMonth, shiftMonth } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc, MemberDoc } from '../../_kit/collections'
-import { loadBranch, loadMember } from '../../_kit/org-data'
+import type { MeetingDoc } from '../documents'
+import { type MemberDoc, loadBranch, loadMember } from '../../org/public/branches'
 import { ATTENDANCE_FIELDS, gridMeeting, isFinal, profileOf } from '../model'
 
 /** Whose attendance: the member read, or the caller themself (nothing read; not counted exempt in the flag). */

@@ -3,8 +3,9 @@
  * confirmed) and meetings in the next 7 days they may see. One query after the caller lookup.
  */
 import type { meetings } from '@shared/contract/meetings'
+import { signInState } from '@shared/rules/meetings/sign-in'
 import { callerTarget, type Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { LIST_FIELDS, summaryView, visibleTo } from '../model'
 
 const WEEK_MS = 7 * 86_400_000
@@ -30,7 +31,7 @@ export const myTasks: Handler<typeof meetings.actions.myTasks> = {
       .filter((m) => m.makeupIds.includes(memberId) && !m.makeupDoneIds.includes(memberId))
       .map((m) => ({ meetingId: m._id, kind: m.kind, topic: m.topic, date: m.date }))
     const upcoming = docs
-      .filter((m) => m.status === 'planned' && Date.parse(m.signInClosesAt) >= now.getTime() && m.startsAt <= soon && visibleTo(caller, m))
+      .filter((m) => m.status === 'planned' && signInState(m, now) !== 'closed' && m.startsAt <= soon && visibleTo(caller, m))
       .map((m) => summaryView(m, caller, now))
     return { makeups, upcoming }
   },

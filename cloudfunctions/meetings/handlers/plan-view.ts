@@ -3,7 +3,7 @@
  * (`${branchId}_${year}`), or an empty plan (`status: 'none'`) before the 支委 draft one.
  */
 import type { Plan } from '@shared/contract/meetings'
-import type { MeetingPlanDoc } from '../../_kit/collections'
+import type { MeetingPlanDoc } from '../documents'
 
 export const planId = (branchId: string, year: number): string => `${branchId}_${year}`
 

@@ -5,7 +5,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc, MeetingLeaveDoc } from '../../_kit/collections'
+import type { MeetingDoc, MeetingLeaveDoc } from '../documents'
 import { isDuplicate } from '../../_kit/store'
 import { loadMeeting } from '../model'
 import { leaveView } from './leave-view'

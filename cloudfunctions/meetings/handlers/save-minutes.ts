@@ -5,7 +5,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc, MeetingMinutesDoc } from '../../_kit/collections'
+import type { MeetingDoc, MeetingMinutesDoc } from '../documents'
 import { inFolder } from '../../_kit/files'
 import { detailView, keptMeeting, photoFolder } from '../model'
 

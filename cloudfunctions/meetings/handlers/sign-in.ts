@@ -8,10 +8,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { LOCATION_REQUIRED, type meetings } from '@shared/contract/meetings'
-import { distanceMeters } from '@shared/rules/meetings-extra'
+import { distanceMeters, signInState } from '@shared/rules/meetings/sign-in'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { CODE_MESSAGES, checkCode } from '../code'
 import { assertVisible, loadMeetingLean } from '../model'
 import { attend, attendanceId, attendanceView } from './attend'
@@ -31,9 +31,9 @@ export const signIn: Handler<typeof meetings.actions.signIn, MeetingDoc> = {
     if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，签到已结束')
     const check = checkCode(input.code, m._id, m.secret, now.getTime())
     if (check !== 'ok') throw new AppError('RULE_VIOLATED', CODE_MESSAGES[check], { rule: `CODE_${check.toUpperCase().replace('-', '_')}` })
-    const t = now.getTime()
-    if (t < Date.parse(m.signInOpensAt)) throw new AppError('RULE_VIOLATED', `签到尚未开始，${formatDateTimeCN(m.signInOpensAt)} 起可以签到`)
-    if (t > Date.parse(m.signInClosesAt)) throw new AppError('RULE_VIOLATED', '签到时间已过，如确实参加了会议请联系记录人登记')
+    const state = signInState(m, now)
+    if (state === 'not-yet') throw new AppError('RULE_VIOLATED', `签到尚未开始，${formatDateTimeCN(m.signInOpensAt)} 起可以签到`)
+    if (state === 'closed') throw new AppError('RULE_VIOLATED', '签到时间已过，如确实参加了会议请联系记录人登记')
 
     if (m.presentIds.includes(memberId)) {
       const existing = await store.get('attendance', attendanceId(m._id, memberId))

@@ -5,11 +5,11 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
-import { attendanceSummary, meetingQuorum } from '@shared/rules/meetings-extra'
+import { attendanceSummary, meetingQuorum } from '@shared/rules/meetings/attendance'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
+import { branchMembers } from '../../org/public/branches'
 import { emitEvent } from '../../_kit/events'
-import { branchMembers } from '../../_kit/org-data'
 import { buildRoster, detailView, keptMeeting, rosterFields } from '../model'
 
 export const submitMinutes: Handler<typeof meetings.actions.submitMinutes, MeetingDoc> = {

@@ -5,8 +5,8 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
-import { branchMembers, loadBranch } from '../../_kit/org-data'
+import type { MeetingDoc } from '../documents'
+import { branchMembers, loadBranch } from '../../org/public/branches'
 import { detailView, meetingFromFields, scopedMeeting } from '../model'
 
 export const updateMeeting: Handler<typeof meetings.actions.updateMeeting, MeetingDoc> = {

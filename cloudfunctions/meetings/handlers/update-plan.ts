@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { meetings } from '@shared/contract/meetings'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import { loadBranch } from '../../_kit/org-data'
+import { loadBranch } from '../../org/public/branches'
 import { planId, planView } from './plan-view'
 
 export const updatePlan: Handler<typeof meetings.actions.updatePlan, string> = {

@@ -5,7 +5,7 @@
 import { AppError } from '@shared/contract/errors'
 import { MAX_MINUTES_PHOTO_BYTES, type meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
-import type { MeetingDoc } from '../../_kit/collections'
+import type { MeetingDoc } from '../documents'
 import { storeImage } from '../../_kit/files'
 import { keptMeeting, photoFolder } from '../model'
 

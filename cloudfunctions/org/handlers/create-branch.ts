@@ -6,7 +6,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
-import type { InviteDoc, MemberDoc, OrgDoc } from '../../_kit/collections'
+import type { InviteDoc, MemberDoc, OrgDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { newCode, stableId } from '../../_kit/ids'
 import { isDuplicate, type Store } from '../../_kit/store'

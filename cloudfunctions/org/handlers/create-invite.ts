@@ -4,7 +4,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { newCode } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/store'

@@ -4,10 +4,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
+import { loadBranch } from '../public/branches'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { stableId } from '../../_kit/ids'
-import { loadBranch } from '../../_kit/org-data'
 import { isDuplicate } from '../../_kit/store'
 import { memberDetail } from '../views'
 import { checkMemberFields } from './member-rules'

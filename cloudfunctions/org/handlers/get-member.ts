@@ -1,6 +1,6 @@
 /** org.getMember — one member in detail; the dues category only for themselves, the 书记 and the 党费管理员. */
 import type { org } from '@shared/contract/org'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 import { memberDetail } from '../views'
 import { memberTarget } from './member-target'

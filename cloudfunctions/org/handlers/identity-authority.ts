@@ -6,7 +6,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { COMMITTEE_ROLES, ROLE_LABELS, identityAuthorities, type PolicyRole } from '@shared/contract/roles'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
 
 /** Throws FORBIDDEN unless one of `grants` covers the member's 支委 roles. */
 export const assertIdentityAuthority = (m: Pick<MemberDoc, 'roles'>, grants: readonly PolicyRole[]): void => {

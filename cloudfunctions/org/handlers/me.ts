@@ -2,7 +2,7 @@
 import type { Me } from '@shared/contract/org'
 import type { org } from '@shared/contract/org'
 import { callerTarget, type Handler, type HandlerContext } from '../../_kit/create-main'
-import type { MemberDoc, OrgDoc } from '../../_kit/collections'
+import type { MemberDoc, OrgDoc } from '../documents'
 import { branchView, memberDetail } from '../views'
 
 export const me: Handler<typeof org.actions.me> = {

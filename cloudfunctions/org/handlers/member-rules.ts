@@ -1,6 +1,6 @@
 /** Checks shared by creating and editing a member. */
 import { AppError } from '@shared/contract/errors'
-import type { OrgDoc } from '../../_kit/collections'
+import type { OrgDoc } from '../documents'
 
 export const checkMemberFields = (
   branch: OrgDoc,

@@ -5,9 +5,9 @@
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
 import { COMMITTEE_ROLES, ROLE_LABELS } from '@shared/contract/roles'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
+import { syncUser } from '../users'
 import type { Handler } from '../../_kit/create-main'
-import { syncUser } from '../../_kit/org-data'
 import { memberDetail } from '../views'
 import { memberTarget } from './member-target'
 

@@ -1,10 +1,10 @@
 /** org.updateBranch — profile, 主题党日 rule, term dates, dues day and 党小组; audited with before/after. */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
-import type { GroupDoc, OrgDoc } from '../../_kit/collections'
+import type { GroupDoc, OrgDoc } from '../documents'
+import { loadBranch } from '../public/branches'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { newId } from '../../_kit/ids'
-import { loadBranch } from '../../_kit/org-data'
 import { branchView } from '../views'
 
 export const updateBranch: Handler<typeof org.actions.updateBranch, string> = {

@@ -1,8 +1,9 @@
 /** org.updateMember — edit a member's record; the identity document follows; audited with before/after. */
 import type { org } from '@shared/contract/org'
-import type { MemberDoc } from '../../_kit/collections'
+import type { MemberDoc } from '../documents'
+import { loadBranch } from '../public/branches'
+import { syncUser } from '../users'
 import type { Handler } from '../../_kit/create-main'
-import { loadBranch, syncUser } from '../../_kit/org-data'
 import { memberDetail } from '../views'
 import { checkMemberFields } from './member-rules'
 import { memberTarget } from './member-target'

@@ -4,7 +4,7 @@ import type { points } from '@shared/contract/points'
 import type { Handler, Targeted, TargetContext } from '../../_kit/create-main'
 import type { Target } from '../../_kit/policy'
 import type { Store } from '../../_kit/store'
-import type { PointsEntryDoc } from '../../_kit/collections-points'
+import type { PointsEntryDoc } from '../documents'
 import { photoUrls } from '../engine'
 import { entryView } from '../model'
 

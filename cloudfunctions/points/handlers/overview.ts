@@ -3,7 +3,7 @@
  * scoring periods and their 公示 (with their own objection). Members without entries yet read the branch head.
  */
 import type { points } from '@shared/contract/points'
-import { bandLabel, yearScore } from '@shared/rules/points-extra'
+import { bandLabel, yearScore } from '@shared/rules/points/scores'
 import { beijingDate, monthsBetween } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
 import { memberTarget } from '../access'

@@ -1,9 +1,11 @@
 /** Shared by the 公示 handlers: loading a publication and snapshotting every member's points for it. */
 import { AppError } from '@shared/contract/errors'
-import { exclusionOf, periodFromKey, publicationScore, type BranchScheme } from '@shared/rules/points-extra'
+import { exclusionOf, type BranchScheme } from '@shared/rules/points/branch-scheme'
+import { periodFromKey } from '@shared/rules/points/calendar'
+import { publicationScore } from '@shared/rules/points/scores'
 import type { Period } from '@shared/rules/time'
-import type { PointsPublicationDoc } from '../../_kit/collections-points'
-import { branchMembers } from '../../_kit/org-data'
+import type { PointsPublicationDoc, PointsYearDoc, ScoringDoc } from '../documents'
+import { branchMembers, type MemberDoc } from '../../org/public/branches'
 import type { Store } from '../../_kit/store'
 import { publicationDocId, scoringOf } from '../model'
 
@@ -28,19 +30,27 @@ export const snapshotRows = async (store: Store, branchId: string, period: Perio
   const [members, years] = await Promise.all([branchMembers(store, branchId), store.findAll('points_years', { branchId, year })])
   const byMember = new Map(years.map((y) => [y.memberId, y]))
   const fallback = scoringOf(scheme, version)
-  return members.map((m) => {
-    const y = byMember.get(m._id)
-    const s = publicationScore(y?.scoring ?? fallback, period, y?.months ?? {}, y?.vetoed ?? false)
-    return {
-      memberId: m._id,
-      name: m.name,
-      groupId: m.groupId,
-      adds: s.adds,
-      deducts: s.deducts,
-      net: s.net,
-      score: s.score,
-      band: s.band,
-      excluded: exclusionOf(m, scheme.exclusions),
-    }
-  })
+  return members.map((m) => publicationRow(m, byMember.get(m._id), fallback, period, scheme))
+}
+
+/** One member's row of a 公示 from their year totals (none yet: the scheme's base under `fallback`). The demo seed uses it too. */
+export const publicationRow = (
+  m: MemberDoc,
+  y: Pick<PointsYearDoc, 'scoring' | 'months' | 'vetoed'> | undefined,
+  fallback: ScoringDoc,
+  period: Period,
+  scheme: BranchScheme,
+): PointsPublicationDoc['rows'][number] => {
+  const s = publicationScore(y?.scoring ?? fallback, period, y?.months ?? {}, y?.vetoed ?? false)
+  return {
+    memberId: m._id,
+    name: m.name,
+    groupId: m.groupId,
+    adds: s.adds,
+    deducts: s.deducts,
+    net: s.net,
+    score: s.score,
+    band: s.band,
+    excluded: exclusionOf(m, scheme.exclusions),
+  }
 }

@@ -4,10 +4,10 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
-import { publicityEnds } from '@shared/rules/points-extra'
+import { publicityEnds } from '@shared/rules/points/calendar'
 import { beijingDate, monthOf, monthsBetween } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import type { PointsPublicationDoc, PublicationMeta } from '../../_kit/collections-points'
+import type { PointsPublicationDoc, PublicationMeta } from '../documents'
 import { isDuplicate } from '../../_kit/store'
 import { requireCurrent } from '../access'
 import { consumeEvents, loadHead } from '../engine'

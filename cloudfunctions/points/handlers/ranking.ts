@@ -3,7 +3,7 @@ import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
 import { beijingDate } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import { branchMembers } from '../../_kit/org-data'
+import { branchMembers } from '../../org/public/branches'
 import { loadHead, scoringFor } from '../engine'
 import { yearRows } from './year-rows'
 

@@ -5,7 +5,7 @@
  */
 import type { points } from '@shared/contract/points'
 import type { Handler, Targeted, TargetContext } from '../../_kit/create-main'
-import type { PointsEntryDoc } from '../../_kit/collections-points'
+import type { PointsEntryDoc } from '../documents'
 import { AppError } from '@shared/contract/errors'
 import { requireCurrent } from '../access'
 import { loadHead } from '../engine'

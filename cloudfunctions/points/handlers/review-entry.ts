@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import { ENTRY_STATUS_LABELS, type points } from '@shared/contract/points'
 import type { Handler } from '../../_kit/create-main'
-import type { PointsEntryDoc } from '../../_kit/collections-points'
+import type { PointsEntryDoc } from '../documents'
 import { loadHead, photoUrls } from '../engine'
 import { entryView } from '../model'
 import { requireCurrent } from '../access'

@@ -7,7 +7,7 @@ import { AppError } from '@shared/contract/errors'
 import type { ReviewDecision } from '@shared/contract/points'
 import type { PolicyRole } from '@shared/contract/roles'
 import type { HandlerContext } from '../../_kit/create-main'
-import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc } from '../../_kit/collections-points'
+import type { PointsBranchDoc, PointsEntryDoc, PointsReviewDoc } from '../documents'
 import { approveTx, itemOfEntry, scoringFor } from '../engine'
 import { isPending } from '../model'
 

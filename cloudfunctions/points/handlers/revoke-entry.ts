@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
 import type { Handler } from '../../_kit/create-main'
-import type { PointsEntryDoc } from '../../_kit/collections-points'
+import type { PointsEntryDoc } from '../documents'
 import { requireCurrent } from '../access'
 import { loadHead, photoUrls, scoringFor } from '../engine'
 import { debit, emptyYearDoc, entryView, yearDocId } from '../model'

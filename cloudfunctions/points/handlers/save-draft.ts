@@ -2,7 +2,7 @@
 import type { points } from '@shared/contract/points'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { resolveProfile } from '@shared/profiles'
-import { loadBranch } from '../../_kit/org-data'
+import { loadBranch } from '../../org/public/branches'
 import { ensureHead } from '../engine'
 import { editorView } from '../views'
 import { presetsFor } from './scheme-editor'

@@ -1,9 +1,9 @@
 /** points.schemeEditor — the draft, the published versions and presets (the branch profile's scheme first). */
 import type { points, SchemeEditor } from '@shared/contract/points'
 import { resolveProfile } from '@shared/profiles'
-import { schemePresets } from '@shared/rules/points-extra'
+import { schemePresets } from '@shared/rules/points/branch-scheme'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import { loadBranch } from '../../_kit/org-data'
+import { loadBranch } from '../../org/public/branches'
 import type { Store } from '../../_kit/store'
 import { loadHead } from '../engine'
 import { editorView } from '../views'

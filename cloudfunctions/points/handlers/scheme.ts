@@ -1,6 +1,6 @@
 /** points.scheme — the scheme in force, the 申报 window for this month (and last month until its deadline) and settings. */
 import type { points } from '@shared/contract/points'
-import { canDeclare, declareDeadline } from '@shared/rules/points-extra'
+import { canDeclare, declareDeadline } from '@shared/rules/points/calendar'
 import { beijingDate, shiftMonth } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { loadHead } from '../engine'

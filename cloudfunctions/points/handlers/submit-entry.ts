@@ -5,7 +5,7 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { points } from '@shared/contract/points'
-import { canDeclare, declareDeadline } from '@shared/rules/points-extra'
+import { canDeclare, declareDeadline } from '@shared/rules/points/calendar'
 import { beijingDate, monthRange } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { inFolder } from '../../_kit/files'

@@ -1,9 +1,11 @@
 /** Each active member's year total and band, ranked with ties; excluded members (离退休, 长期卧病, 长期外出) apart. */
 import type { YearView } from '@shared/contract/points'
-import { POINTS_EXCLUSION_LABELS, rankPoints } from '@shared/rules/points'
-import { bandLabel, exclusionOf, yearScore, type BranchScheme } from '@shared/rules/points-extra'
-import type { MemberDoc } from '../../_kit/collections'
-import type { PointsYearDoc, ScoringDoc } from '../../_kit/collections-points'
+import { POINTS_EXCLUSION_LABELS } from '@shared/rules/points/scheme'
+import { rankPoints } from '@shared/rules/points/totals'
+import { bandLabel, yearScore } from '@shared/rules/points/scores'
+import { exclusionOf, type BranchScheme } from '@shared/rules/points/branch-scheme'
+import type { MemberDoc } from '../../org/public/branches'
+import type { PointsYearDoc, ScoringDoc } from '../documents'
 
 type Row = YearView['ranked'][number]
 

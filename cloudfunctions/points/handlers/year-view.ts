@@ -4,11 +4,11 @@
  * Four reads: caller, head, members, totals.
  */
 import type { points, YearView } from '@shared/contract/points'
-import { POINTS_BAND_LABELS } from '@shared/rules/points'
-import { publicationPeriods } from '@shared/rules/points-extra'
+import { POINTS_BAND_LABELS } from '@shared/rules/points/scheme'
+import { publicationPeriods } from '@shared/rules/points/calendar'
 import { beijingDate, monthsBetween } from '@shared/rules/time'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import { branchMembers } from '../../_kit/org-data'
+import { branchMembers } from '../../org/public/branches'
 import { loadHead, scoringFor } from '../engine'
 import { yearRows } from './year-rows'
 

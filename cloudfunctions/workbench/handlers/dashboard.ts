@@ -5,7 +5,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { workbench } from '@shared/contract/workbench'
 import { branchTarget, type Handler } from '../../_kit/create-main'
-import { loadBranchBoard } from '../../_kit/workbench-data'
+import { loadBranchBoard } from '../board-data'
 import { buildDashboard } from '../board'
 import { yearOf } from './common'
 

@@ -4,17 +4,17 @@
  */
 import { AppError } from '@shared/contract/errors'
 import { LEDGER_KIND_LABELS, type LedgerFile, type workbench } from '@shared/contract/workbench'
-import { lastDueMonth } from '@shared/rules/dues'
+import { lastDueMonth } from '@shared/rules/dues/months'
 import { beijingDate, formatDateCN } from '@shared/rules/time'
-import type { EvalRoundDoc } from '../../_kit/collections-evaluation'
+import { branchMembers, loadBranch } from '../../org/public/branches'
+import { loadBranchBoard } from '../board-data'
 import { branchTarget, type Handler, type HandlerContext } from '../../_kit/create-main'
 import { files } from '../../_kit/files'
 import { newId } from '../../_kit/ids'
-import { branchMembers, loadBranch } from '../../_kit/org-data'
-import { loadBranchBoard } from '../../_kit/workbench-data'
+import type { Collections } from '../../_kit/collections'
 import { boardFacts } from '../board'
 import { duesSheet, evaluationSheet, meetingSheets, pointsSheet, rosterSheet, type LedgerContext, type MeetingRecord } from '../ledger'
-import { writeSheets, type Sheet } from '../xlsx'
+import { writeSheets, type Sheet } from '../../_kit/xlsx'
 
 const URL_SECONDS = 3600
 
@@ -56,7 +56,7 @@ export async function ledgerSheets(ctx: Pick<HandlerContext, 'store' | 'now'>, b
       return [pointsSheet(lc, members, years)]
     }
     case 'evaluation': {
-      const rounds = (await store.find('eval_rounds', { branchId, year }, { orderBy: [['seq', 'desc']], limit: 1 })) as EvalRoundDoc[]
+      const rounds = (await store.find('eval_rounds', { branchId, year }, { orderBy: [['seq', 'desc']], limit: 1 })) as Collections['eval_rounds'][]
       return [evaluationSheet(lc, rounds[0] ?? null)]
     }
   }
@@ -66,7 +66,7 @@ export const exportLedger: Handler<typeof workbench.actions.exportLedger, string
   target: branchTarget,
   run: async (input, ctx, branchId) => {
     const sheets = await ledgerSheets(ctx, branchId, input.year, input.kind)
-    const content = await writeSheets(sheets)
+    const content = await writeSheets(sheets, { style: 'ledger' })
     const label = LEDGER_KIND_LABELS[input.kind]
     const first = sheets[0] as Sheet
     const branchName = first.title.slice(0, first.title.indexOf(`${input.year}年`))

@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { workbench } from '@shared/contract/workbench'
 import { beijingDate, formatDateCN } from '@shared/rules/time'
-import type { StudyDoc } from '../../_kit/collections-workbench'
+import type { StudyDoc } from '../documents'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { stableId } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/store'

@@ -1,7 +1,7 @@
 /** workbench.removeStudy — remove a 学时 record entered by mistake (a mark, audited). */
 import { AppError } from '@shared/contract/errors'
 import type { workbench } from '@shared/contract/workbench'
-import type { StudyDoc } from '../../_kit/collections-workbench'
+import type { StudyDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 
 export const removeStudy: Handler<typeof workbench.actions.removeStudy, StudyDoc> = {

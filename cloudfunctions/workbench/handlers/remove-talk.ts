@@ -2,7 +2,7 @@
 import { AppError } from '@shared/contract/errors'
 import type { workbench } from '@shared/contract/workbench'
 import { formatDateCN } from '@shared/rules/time'
-import type { TalkDoc } from '../../_kit/collections-workbench'
+import type { TalkDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
 
 export const removeTalk: Handler<typeof workbench.actions.removeTalk, TalkDoc> = {

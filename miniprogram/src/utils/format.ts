@@ -1,6 +1,8 @@
 /**
  * Display formatting for dates and instants, in Beijing time (UTC+8, no DST) whatever the phone's zone.
  */
+import { formatDateTimeCN } from '@shared/rules/time'
+
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** `2025-07-01` → `2025年7月1日`. */
@@ -15,8 +17,7 @@ export function formatDate(date: string | null | undefined): string {
 export function formatInstant(iso: string): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
-  const d = new Date(t + 8 * 3600_000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return formatDateTimeCN(t)
 }
 
 /** A Date picked in the UI → `YYYY-MM-DD` of its local calendar day (the picker works in local days). */

@@ -5,9 +5,9 @@
  * never moves it. A member's base and category are visible only to them, the 党费管理员 and the 书记.
  */
 import * as z from 'zod/mini'
-import { DUES_PERIOD_KEY_RE } from '../rules/dues-extra'
+import { DUES_PERIOD_KEY_RE } from '../rules/dues/publication'
 import { action, defineDomain } from './define'
-import { DateStr, Fen, Id, MonthStr, OptText, PersonName, Text, Year } from './common'
+import { DateStr, ExportFileSchema, Fen, Id, MonthStr, OptText, PersonName, Text, Year, type ExportFile } from './common'
 import { DuesCategorySchema, MemberStatusSchema } from './org'
 import type { Policy } from './roles'
 
@@ -104,7 +104,7 @@ export const MemberDuesSchema = z.object({
 export type MemberDues = z.infer<typeof MemberDuesSchema>
 
 /** A row of the 核定 screen. */
-export const AssessmentRowSchema = z.object({
+export const BaseReviewRowSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   groupId: z.nullable(z.string()),
@@ -117,7 +117,7 @@ export const AssessmentRowSchema = z.object({
   proposal: z.nullable(z.object({ category: DuesCategorySchema, baseFen: z.nullable(z.number()), farmerFen: z.nullable(z.number()), note: z.nullable(z.string()), at: z.string() })),
 })
 
-export const AssessmentSchema = z.object({
+export const BaseReviewSchema = z.object({
   branchId: z.string(),
   year: z.number(),
   deadline: z.string(),
@@ -126,9 +126,9 @@ export const AssessmentSchema = z.object({
   rounding: z.string(),
   roundingLabel: z.string(),
   farmerDefaultFen: z.number(),
-  rows: z.array(AssessmentRowSchema),
+  rows: z.array(BaseReviewRowSchema),
 })
-export type Assessment = z.infer<typeof AssessmentSchema>
+export type BaseReview = z.infer<typeof BaseReviewSchema>
 
 /** A row of the monthly collection screen (no base: the amount owed is enough to collect). */
 export const CollectionRowSchema = z.object({
@@ -214,23 +214,17 @@ export const PublicationSummarySchema = z.object({
 
 export const DuesTodoSchema = z.object({
   key: z.string(),
-  kind: z.enum(['pay', 'overdue', 'rejected', 'review-reports', 'arrears-warn', 'arrears-flag', 'assessment']),
+  kind: z.enum(['pay', 'overdue', 'rejected', 'review-reports', 'arrears-warn', 'arrears-flag', 'base-review']),
   title: z.string(),
   detail: z.string(),
   /** Where the to-do is handled. */
-  target: z.enum(['mine', 'reports', 'arrears', 'assessment']),
+  target: z.enum(['mine', 'reports', 'arrears', 'base-review']),
 })
 export type DuesTodo = z.infer<typeof DuesTodoSchema>
 
-export const ExportResultSchema = z.object({
-  fileName: z.string(),
-  /** A temporary download link (CloudBase storage; locally the host's file route). */
-  url: z.string(),
-  fileId: z.string(),
-  rows: z.number(),
-  bytes: z.number(),
-})
-export type ExportResult = z.infer<typeof ExportResultSchema>
+/** An export's reply: the shared stored-file shape (`ExportFileSchema` in common.ts). */
+export const ExportResultSchema = ExportFileSchema
+export type ExportResult = ExportFile
 
 export const ImportRowSchema = z.object({
   row: z.number(),
@@ -345,9 +339,9 @@ export const dues = defineDomain('dues', {
   }),
 
   /** The 核定 screen: every member's category, base, amount and band. Caller: 党费管理员, 书记. */
-  assessment: action({
+  baseReview: action({
     input: z.strictObject({ branchId: z.optional(Id) }),
-    output: AssessmentSchema,
+    output: BaseReviewSchema,
     policy: MANAGERS,
     kind: 'read',
   }),
@@ -450,7 +444,7 @@ export const dues = defineDomain('dues', {
    */
   exportFile: action({
     input: z
-      .strictObject({ branchId: z.optional(Id), kind: z.enum(['ledger', 'summary', 'assessment']), year: Year, period: z.optional(PeriodKey) })
+      .strictObject({ branchId: z.optional(Id), kind: z.enum(['ledger', 'summary', 'base-review']), year: Year, period: z.optional(PeriodKey) })
       .check(z.refine((i) => i.kind !== 'summary' || i.period !== undefined, { message: '请选择公示期间', path: ['period'] })),
     output: ExportResultSchema,
     policy: MANAGERS,

@@ -4,9 +4,9 @@
  * 不合格 限期改正. Only 正式党员 are graded; 预备党员 write 自评 and fill in ballots.
  */
 import * as z from 'zod/mini'
-import { EvaluationGradeSchema } from '../rules/evaluation'
+import { EvaluationGradeSchema } from '../rules/evaluation/grades'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, InlineFileSchema, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
 import { MEMBER_STATUSES } from './roles'
 
 export const ROUND_STATUSES = ['open', 'closed', 'published'] as const
@@ -311,7 +311,7 @@ export const evaluation = defineDomain('evaluation', {
   /** 民主评议党员登记表 / 民主测评汇总表 as an .xlsx file (base64), after close. Caller: 支委; 上级 admins. */
   exportXlsx: action({
     input: z.strictObject({ roundId: Id, kind: z.enum(EXPORT_KINDS) }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    output: InlineFileSchema,
     policy: { committee: 'branch', 'org-admin': 'org' },
     kind: 'read',
   }),

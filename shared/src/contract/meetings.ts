@@ -4,7 +4,7 @@
  * as audited entries), 补学, attendance views with absence flags (支委 only) and compliance.
  */
 import * as z from 'zod/mini'
-import { MeetingKindSchema } from '../rules/meetings'
+import { MeetingKindSchema } from '../rules/meetings/kinds'
 import { action, defineDomain } from './define'
 import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Page, Text, Year } from './common'
 

@@ -5,8 +5,8 @@
  * publishes it). 积分 feeds 民主评议; it is never the grade itself.
  */
 import * as z from 'zod/mini'
-import { POINTS_BANDS, POINTS_EXCLUSIONS } from '../rules/points'
-import { BranchSchemeSchema } from '../rules/points-extra'
+import { POINTS_BANDS, POINTS_EXCLUSIONS } from '../rules/points/scheme'
+import { BranchSchemeSchema } from '../rules/points/branch-scheme'
 import { action, defineDomain } from './define'
 import { Base64Body, DateStr, StoredFileId, Id, ImageExt, MonthStr, Text, Year } from './common'
 import type { Policy } from './roles'

@@ -5,10 +5,10 @@
  */
 import * as z from 'zod/mini'
 import { EVIDENCE_PAGES } from '../profiles/assessment-standards'
-import { MeetingKindSchema } from '../rules/meetings'
-import { TALK_REQUIREMENTS } from '../rules/workbench-extra'
+import { MeetingKindSchema } from '../rules/meetings/kinds'
+import { TALK_REQUIREMENTS } from '../rules/workbench/talks'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, ExportFileSchema, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
 import { ProfileIdSchema } from './org'
 
 const BranchYear = { branchId: z.optional(Id), year: z.optional(Year) }
@@ -34,7 +34,7 @@ export const FIX_PAGES = [
   'study',
   'branch-settings',
   'members',
-  'assessment',
+  'standard',
 ] as const
 export const FixPageSchema = z.enum(FIX_PAGES)
 export type FixPage = z.infer<typeof FixPageSchema>
@@ -265,7 +265,7 @@ export const AttachmentId = StoredFileId('workbench', 1, '附件格式不正确'
 /** Largest attachment accepted (a photo of a document, after the client's compression). */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
 
-export const AssessmentItemViewSchema = z.object({
+export const StandardItemViewSchema = z.object({
   code: z.string(),
   title: z.string(),
   max: z.number(),
@@ -284,16 +284,16 @@ export const AssessmentItemViewSchema = z.object({
   scoredByName: z.nullable(z.string()),
   scoredAt: z.nullable(z.string()),
 })
-export type AssessmentItemView = z.infer<typeof AssessmentItemViewSchema>
+export type StandardItemView = z.infer<typeof StandardItemViewSchema>
 
-export const AssessmentViewSchema = z.object({
+export const StandardViewSchema = z.object({
   branchId: z.string(),
   branchName: z.string(),
   year: z.number(),
   today: z.string(),
   standardName: z.string(),
   source: z.string(),
-  areas: z.array(z.object({ code: z.string(), title: z.string(), max: z.number(), score: z.number(), items: z.array(AssessmentItemViewSchema) })),
+  areas: z.array(z.object({ code: z.string(), title: z.string(), max: z.number(), score: z.number(), items: z.array(StandardItemViewSchema) })),
   total: z.number(),
   max: z.number(),
   autoDeduction: z.number(),
@@ -303,7 +303,7 @@ export const AssessmentViewSchema = z.object({
   /** The caller may score hand items. */
   canScore: z.boolean(),
 })
-export type AssessmentView = z.infer<typeof AssessmentViewSchema>
+export type StandardView = z.infer<typeof StandardViewSchema>
 
 // ---------------------------------------------------------------------------------------------------
 // 台账 exports and the 上级 overview.
@@ -319,16 +319,8 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   evaluation: '民主评议登记表',
 }
 
-export const LedgerFileSchema = z.object({
-  kind: LedgerKindSchema,
-  title: z.string(),
-  fileName: z.string(),
-  fileId: z.string(),
-  /** A temporary download link. */
-  url: z.string(),
-  rows: z.number(),
-  bytes: z.number(),
-})
+/** A 台账 export's reply: the shared stored-file shape (`ExportFileSchema` in common.ts) with the 台账's kind and title. */
+export const LedgerFileSchema = z.extend(ExportFileSchema, { kind: LedgerKindSchema, title: z.string() })
 export type LedgerFile = z.infer<typeof LedgerFileSchema>
 
 export const OverviewRowSchema = z.object({
@@ -427,7 +419,7 @@ export const workbench = defineDomain('workbench', {
   }),
 
   /** The 五化 达标 self-assessment of a year: auto-scored items with evidence, hand scores, totals. Caller: 支委; 上级 admins. */
-  assessment: action({ input: z.strictObject(BranchYear), output: AssessmentViewSchema, policy: BOARD_READERS, kind: 'read' }),
+  standard: action({ input: z.strictObject(BranchYear), output: StandardViewSchema, policy: BOARD_READERS, kind: 'read' }),
 
   /** Score a hand item: the deduction (null clears it), a note and attachments. Caller: 书记, 副书记, 组织委员. */
   scoreItem: action({
@@ -439,7 +431,7 @@ export const workbench = defineDomain('workbench', {
       note: OptText(500),
       attachments: z.optional(z.array(z.strictObject({ fileId: AttachmentId, name: Text(60) })).check(z.maxLength(9, '最多9个附件'))),
     }),
-    output: AssessmentItemViewSchema,
+    output: StandardItemViewSchema,
     policy: ASSESSORS,
     kind: 'write',
   }),

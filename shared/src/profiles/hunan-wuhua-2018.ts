@@ -3,7 +3,7 @@
  * national baseline: 党课 and 组织生活会 each half-year, 党费 published each half-year, 积分管理 required,
  * 换届 reminded 3 months ahead in writing.
  */
-import { BASE_60_SCHEME } from '../rules/points'
+import { BASE_60_SCHEME } from '../rules/points/scheme'
 import { NATIONAL_2018, SRC } from './national-2018'
 import type { Profile } from './schema'
 

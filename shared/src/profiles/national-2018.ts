@@ -3,7 +3,7 @@
  * it rests on (党费: 中组发〔2008〕3号). The other profiles start from this one and change what their
  * own documents say. Values without a national rule are marked [L] / [?] and are defaults only.
  */
-import { BASE_60_SCHEME } from '../rules/points'
+import { BASE_60_SCHEME } from '../rules/points/scheme'
 import type { Profile } from './schema'
 
 export const SRC = {
@@ -16,6 +16,7 @@ export const SRC = {
   yongzhou: '[L] 永州市直机关工委指导意见（seed 003_95910276a42a1d63）',
   antiFormalism: '[N] 2023年《关于防治“指尖上的形式主义”的若干意见》：只在真实会议中签到，不设每日打卡',
   rural: '[N] 《中国共产党农村基层组织工作条例》（2019）：村党组织每届任期5年',
+  development: '[N] 《中国共产党发展党员工作细则》（中共中央办公厅，2014年）',
 } as const
 
 export const NATIONAL_2018: Profile = {
@@ -103,4 +104,26 @@ export const NATIONAL_2018: Profile = {
   },
   publicity: { days: 7, source: '公示期无全国统一规定，默认7天 [?]' },
   reminders: { themeDayLeadDays: 1, politicalBirthdayLeadDays: 7, source: 'docs/DOMAIN.md §6；政治生日见 seed 004_445dbfd70ce3ee94 [L]' },
+  development: {
+    minApplicantAge: 18,
+    interviewWithinMonths: 1,
+    interviewersMin: 1,
+    activistMinYears: 1,
+    assessEveryMonths: 6,
+    contactPersonsMin: 1,
+    contactPersonsMax: 2,
+    sponsors: 2,
+    trainingMinDays: 3,
+    trainingMinHours: 24,
+    publicityWorkingDays: 5,
+    approvalWithinMonths: 3,
+    probationYears: 1,
+    extensionMinMonths: 6,
+    extensionMaxMonths: 12,
+    dueSoonDays: 7,
+    source:
+      `${SRC.development}：年满十八岁、一个月内派人谈话、一至两名培养联系人、每半年考察一次、一年以上培养考察、两名入党介绍人、` +
+      '集中培训不少于三天或24学时、支部大会双过半、三个月内审批、预备期一年、延长预备期不少于半年最长不超过一年；' +
+      '公示5个工作日为省级通行做法 [L]；提前7天提醒为本系统默认 [?]',
+  },
 }

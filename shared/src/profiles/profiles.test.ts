@@ -1,4 +1,4 @@
-import { PERCENT_QUARTERLY_SCHEME } from '../rules/points'
+import { PERCENT_QUARTERLY_SCHEME } from '../rules/points/scheme'
 import { RuleInputError } from '../rules/errors'
 import { themeDayOf } from '../rules/theme-day'
 import {
@@ -24,7 +24,7 @@ describe('shipped profiles', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([])
     expect(p.id).toBe(id)
     expect(p.sources.length).toBeGreaterThan(0)
-    for (const section of ['meetings', 'themeDay', 'dues', 'points', 'evaluation', 'study', 'talks', 'branch', 'term', 'signIn', 'attendance', 'publicity', 'reminders'] as const) {
+    for (const section of ['meetings', 'themeDay', 'dues', 'points', 'evaluation', 'study', 'talks', 'branch', 'term', 'signIn', 'attendance', 'publicity', 'reminders', 'development'] as const) {
       expect(p[section].source).toMatch(/\[(N|N-QA|HN|L|\?|N-practice)\]|DOMAIN|seed/)
     }
     expect(Object.isFrozen(p)).toBe(true)

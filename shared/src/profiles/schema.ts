@@ -4,10 +4,12 @@
  * branch's profile after its overrides are merged on top.
  */
 import * as z from 'zod/mini'
-import { DUES_FIRST_MONTH_MODES, DUES_ROUNDING_MODES } from '../rules/dues'
-import { EvaluationGradeSchema } from '../rules/evaluation'
-import { MeetingRequirementSchema } from '../rules/meetings'
-import { PointsSchemeSchema } from '../rules/points'
+import { DUES_FIRST_MONTH_MODES } from '../rules/dues/months'
+import { DUES_ROUNDING_MODES } from '../rules/dues/amount'
+import { DevelopmentRuleSchema } from '../rules/development/rule'
+import { EvaluationGradeSchema } from '../rules/evaluation/grades'
+import { MeetingRequirementSchema } from '../rules/meetings/compliance'
+import { PointsSchemeSchema } from '../rules/points/scheme'
 import { ThemeDayRuleSchema } from '../rules/theme-day-rule'
 import { PERIOD_UNITS } from '../rules/time'
 import { PROFILE_IDS } from './ids'
@@ -114,6 +116,9 @@ export const ProfileSchema = z.strictObject({
   publicity: z.strictObject({ days: Int(1, 60), source: SourceSchema }),
 
   reminders: z.strictObject({ themeDayLeadDays: Int(0, 7), politicalBirthdayLeadDays: Int(0, 60), source: SourceSchema }),
+
+  /** 发展党员: ages, intervals, deadlines, people and the 公示 (《中国共产党发展党员工作细则》); `source` inside. */
+  development: DevelopmentRuleSchema,
 }).check(
   z.refine((p) => p.dues.arrearsWarnMonths < p.dues.arrearsFlagMonths, { message: '党费欠交提醒月数应小于提示脱党月数', path: ['dues'] }),
   z.refine((p) => p.attendance.warnMonths <= p.attendance.escalateMonths && p.attendance.escalateMonths <= p.attendance.flagMonths, {

@@ -5,7 +5,6 @@ import {
   REELECTION_STATUS_LABELS,
   reelectionSchedule,
   reelectionStatus,
-  termEndDate,
   type BranchSetupInput,
 } from './branch'
 import { RuleInputError } from './errors'
@@ -92,17 +91,6 @@ describe('branchSetupChecks — 3 / 7 / 50, 党小组 ≥3', () => {
 })
 
 describe('任期 and 换届', () => {
-  test.each([
-    ['2021-05-10', 3, '2024-05-10'],
-    ['2020-02-29', 3, '2023-02-28'],
-    ['2019-11-30', 5, '2024-11-30'],
-  ])('term from %s for %p years ends %s', (start, years, end) => {
-    expect(termEndDate(start, years)).toBe(end)
-  })
-  test('bad term lengths throw', () => {
-    expect(() => termEndDate('2021-05-10', 0)).toThrow(RuleInputError)
-    expect(() => termEndDate('2021-05-10', 2.5)).toThrow(RuleInputError)
-  })
 
   const national = { reminders: [{ offsetMonths: -6, label: '提前6个月提醒' }], hardOverdueMonths: 12 }
   const hunan = {

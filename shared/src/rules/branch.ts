@@ -148,12 +148,6 @@ export interface TermRule {
   hardOverdueMonths: number
 }
 
-/** The date a term started on `termStartedAt` ends: the same date `years` later (02-29 → 02-28). */
-export function termEndDate(termStartedAt: DateString, years: number): DateString {
-  if (!Number.isInteger(years) || years < 1 || years > 10) throw new RuleInputError('INVALID_ARGUMENT', '任期年限应为1—10年', { years })
-  return addYears(termStartedAt, years)
-}
-
 export interface ReelectionSchedule {
   termEndsAt: DateString
   reminders: { date: DateString; offsetMonths: number; label: string }[]

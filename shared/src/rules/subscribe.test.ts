@@ -2,9 +2,6 @@ import fc from 'fast-check'
 import { RuleInputError } from './errors'
 import {
   fitSubscribeValue,
-  formatSubscribeAmount,
-  formatSubscribeDate,
-  formatSubscribeTime,
   subscribeData,
   subscribeFieldKind,
   SUBSCRIBE_FIELD_KINDS,
@@ -111,10 +108,10 @@ describe('subscribeData and formatters', () => {
     expect(
       subscribeData({
         thing1: '七月主题党日：重温入党誓词，集中学习党的二十届三中全会精神',
-        time2: formatSubscribeTime('2024-07-26T06:30:00Z'),
+        time2: '2024年7月26日 14:30',
         phrase3: '待参加',
-        amount4: formatSubscribeAmount(3001),
-        date5: formatSubscribeDate('2024-07-26'),
+        amount4: '¥30.01',
+        date5: '2024年7月26日',
       }),
     ).toEqual({
       thing1: { value: '七月主题党日：重温入党誓词，集中学习党…' },

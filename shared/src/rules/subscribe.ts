@@ -4,8 +4,6 @@
  * The type comes from the template key's prefix (`thing1` → `thing`, `character_string2` → `character_string`).
  */
 import { RuleInputError } from './errors'
-import { formatFen } from './money'
-import { formatDateCN, formatDateTimeCN, type DateString, type InstantInput } from './time'
 
 export const SUBSCRIBE_FIELD_KINDS = [
   'thing',
@@ -104,19 +102,4 @@ export function fitSubscribeValue(kind: SubscribeFieldKind, value: string): stri
 /** Template data for `subscribeMessage.send`: each value fitted to the type named by its key. */
 export function subscribeData(values: Readonly<Record<string, string>>): Record<string, { value: string }> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value: fitSubscribeValue(subscribeFieldKind(key), value) }]))
-}
-
-/** A `time` value: `2019年10月1日 15:01` in Beijing time. */
-export function formatSubscribeTime(instant: InstantInput): string {
-  return formatDateTimeCN(instant)
-}
-
-/** A `date` value: `2019年10月1日`. */
-export function formatSubscribeDate(date: DateString): string {
-  return formatDateCN(date)
-}
-
-/** An `amount` value: `¥30.01`. */
-export function formatSubscribeAmount(fen: number): string {
-  return `¥${formatFen(fen)}`
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { RuleInputError } from './errors'
-import { nextThemeDay, themeDayOf, themeDaysBetween, type ThemeDayRule } from './theme-day'
+import { nextThemeDay, themeDayOf, type ThemeDayRule } from './theme-day'
 import { addDays, daysInMonth, isWorkingDay, lunarDateOf, monthOf, weekdayOf } from './time'
 
 describe('themeDayOf — day of month', () => {
@@ -146,12 +146,8 @@ describe('themeDayOf — properties', () => {
   })
 })
 
-describe('themeDaysBetween and nextThemeDay', () => {
+describe('nextThemeDay', () => {
   const rule: ThemeDayRule = { kind: 'day-of-month', day: 26 }
-  test('every month in the range', () => {
-    expect(themeDaysBetween(rule, '2024-11', '2025-02')).toEqual(['2024-11-26', '2024-12-26', '2025-01-26', '2025-02-26'])
-    expect(themeDaysBetween(rule, '2025-02', '2024-11')).toEqual([])
-  })
   test.each([
     ['2024-05-25', '2024-05-26'],
     ['2024-05-26', '2024-05-26'],

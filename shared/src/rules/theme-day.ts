@@ -76,13 +76,6 @@ function shiftOffHoliday(date: DateString): DateString {
   return candidates.find((d) => isWorkingDay(d)) ?? date
 }
 
-/** The 主题党日 dates of every month from `from` to `to` (months, both included). */
-export function themeDaysBetween(rule: ThemeDayRule, from: MonthString, to: MonthString): DateString[] {
-  const out: DateString[] = []
-  for (let m = assertMonth(from); m <= assertMonth(to); m = shiftMonth(m, 1)) out.push(themeDayOf(rule, m))
-  return out
-}
-
 /** The first 主题党日 on or after `today` (this month's if not yet passed, else next month's). */
 export function nextThemeDay(rule: ThemeDayRule, today: DateString): DateString {
   const thisMonth = themeDayOf(rule, monthOf(assertDate(today)))

@@ -117,11 +117,6 @@ export function toEpochMs(instant: InstantInput): number {
   return ms
 }
 
-/** The instant as ISO UTC (`2024-05-01T02:00:00.000Z`). */
-export function toIsoInstant(instant: InstantInput): string {
-  return new Date(toEpochMs(instant)).toISOString()
-}
-
 /** The Beijing calendar date of an instant. `2024-04-30T16:00:00Z` → `2024-05-01`. */
 export function beijingDate(instant: InstantInput): DateString {
   return fromDayNumber(Math.floor((toEpochMs(instant) + OFFSET_MS) / DAY_MS))
@@ -138,16 +133,21 @@ export function beijingTime(instant: InstantInput): TimeString {
   return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
 }
 
+/** The Beijing calendar year of an instant. `2024-12-31T16:00:00Z` → 2025. */
+export function beijingYear(instant: InstantInput): number {
+  return Number(beijingDate(instant).slice(0, 4))
+}
+
+/** The Beijing wall-clock date and time of an instant to the second, `YYYY-MM-DD HH:mm:ss`. `2025-06-25T10:00:00Z` → `2025-06-25 18:00:00`. */
+export function beijingTimestamp(instant: InstantInput): string {
+  return new Date(toEpochMs(instant) + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
+}
+
 /** The instant (ISO UTC) of a Beijing date and wall-clock time. `('2024-05-01', '09:30')` → `2024-05-01T01:30:00.000Z`. */
 export function beijingDateTime(date: DateString, time: TimeString = '00:00'): string {
   if (!isValidTime(time)) throw new RuleInputError('INVALID_TIME', '时间格式应为 HH:mm', { value: String(time) })
   const ms = toDayNumber(date) * DAY_MS + (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * 60_000 - OFFSET_MS
   return new Date(ms).toISOString()
-}
-
-/** The half-open instant range `[start, end)` covering one Beijing day. */
-export function beijingDayRange(date: DateString): { start: string; end: string } {
-  return { start: beijingDateTime(date), end: beijingDateTime(addDays(date, 1)) }
 }
 
 /** `date` moved by `days` (negative goes back). */
@@ -333,18 +333,6 @@ function tableEntry(date: DateString): { work: boolean; name: string } | null {
   return detail.name.includes(',') ? { work: detail.work, name: detail.name } : null
 }
 
-const calendarYears = new Map<number, boolean>()
-
-/** Whether the holiday calendar covers `year` (1 January is always a listed holiday when it does). */
-export function hasHolidayCalendar(year: number): boolean {
-  let known = calendarYears.get(year)
-  if (known === undefined) {
-    known = tableEntry(formatDate(year, 1, 1)) !== null
-    calendarYears.set(year, known)
-  }
-  return known
-}
-
 /**
  * Whether a date is a working day under the official holiday and 调休 calendar: a 调休 Saturday is a
  * working day, a holiday Monday is not. Years the calendar does not cover fall back to Monday–Friday.
@@ -352,17 +340,6 @@ export function hasHolidayCalendar(year: number): boolean {
 export function isWorkingDay(date: DateString): boolean {
   const entry = tableEntry(date)
   return entry ? entry.work : weekdayOf(date) <= 5
-}
-
-/** The public holiday a date belongs to (`国庆节`), or null (also null for 调休 working days). */
-export function holidayName(date: DateString): string | null {
-  const entry = tableEntry(date)
-  return entry && !entry.work ? (entry.name.split(',')[1] ?? null) : null
-}
-
-/** Whether a date is a weekend day made a working day by 调休 (补班). */
-export function isMakeUpWorkday(date: DateString): boolean {
-  return tableEntry(date)?.work === true && weekdayOf(date) >= 6
 }
 
 /** The first working day on or after `date` (`includeSelf` false: strictly after). */

@@ -1,5 +1,5 @@
-import type { Assessment } from '@shared/contract/dues'
-import { NO_RELIEF, checkRow, entriesToSave, isChanged, rowsFromAssessment, type BaseRow } from './base-form'
+import type { BaseReview } from '@shared/contract/dues'
+import { NO_RELIEF, checkRow, entriesToSave, isChanged, rowsFromBaseReview, type BaseRow } from './base-form'
 
 const opts = { rounding: 'ceil-fen' as const, farmerDefaultFen: 20, fromMonth: '2026-11' }
 const row = (patch: Partial<BaseRow>): BaseRow => ({
@@ -65,8 +65,8 @@ describe('saving changed rows only', () => {
   test('a base edited on a member with approved relief keeps the relief', () => {
     const a = {
       rows: [{ memberId: 'm1', name: '吴刚', latest: { category: 'employed', baseFen: 450_000, farmerFen: null, relief: { kind: 'reduced', monthlyFen: 1000, approvalRef: '街党发〔2026〕3号' } } }],
-    } as unknown as Assessment
-    const [loaded] = rowsFromAssessment(a) as [BaseRow]
+    } as unknown as BaseReview
+    const [loaded] = rowsFromBaseReview(a) as [BaseRow]
     expect(loaded.relief).toEqual({ kind: 'reduced', amount: '10.00', ref: '街党发〔2026〕3号' })
     expect(isChanged(loaded)).toBe(false)
     const plan = entriesToSave([{ ...loaded, base: '4800' }], opts)
@@ -79,8 +79,8 @@ describe('saving changed rows only', () => {
         { memberId: 'm1', name: '吴刚', latest: { category: 'employed', baseFen: 450_000, farmerFen: null } },
         { memberId: 'm2', name: '新党员', latest: null },
       ],
-    } as unknown as Assessment
-    expect(rowsFromAssessment(a).map((r) => [r.category, r.base])).toEqual([
+    } as unknown as BaseReview
+    expect(rowsFromBaseReview(a).map((r) => [r.category, r.base])).toEqual([
       ['employed', '4500.00'],
       ['', ''],
     ])

@@ -4,11 +4,12 @@
  * An approved 减交 / 免交 (困难党员: 支部研究、上级批准) rides with the row, so editing a base keeps it.
  * Only changed rows are sent (`setBases` saves all or nothing).
  */
-import type { Assessment, BaseEntryInput } from '@shared/contract/dues'
+import type { BaseEntryInput, BaseReview } from '@shared/contract/dues'
 import type { DuesCategory } from '@shared/contract/org'
 import { isAppError } from '@shared/contract/errors'
-import type { DuesRounding } from '@shared/rules/dues'
-import { duesBandOf, isRateCategory, makeDuesBase } from '@shared/rules/dues-extra'
+import type { DuesRounding } from '@shared/rules/dues/amount'
+import { duesBandOf, makeDuesBase } from '@shared/rules/dues/ledger'
+import { isRateCategory } from '@shared/rules/dues/categories'
 import { formatFen, yuanToFen } from '@shared/rules/money'
 
 /** 减免 as typed: none, 减交 to an amount in 元, or 免交; `ref` is the approval (文号 or 会议记录). */
@@ -42,7 +43,7 @@ export interface RowCheck {
 
 const fenText = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '' : formatFen(fen))
 
-export function rowsFromAssessment(a: Assessment): BaseRow[] {
+export function rowsFromBaseReview(a: BaseReview): BaseRow[] {
   return a.rows.map((r) => {
     const b = r.latest
     const relief: ReliefInput = b?.relief ? { kind: b.relief.kind, amount: b.relief.kind === 'reduced' ? formatFen(b.relief.monthlyFen) : '', ref: b.relief.approvalRef } : NO_RELIEF

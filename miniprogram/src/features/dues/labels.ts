@@ -4,7 +4,7 @@
  */
 import type { DuesMonthStatus } from '@shared/contract/dues'
 import { DUES_METHOD_LABELS } from '@shared/contract/dues'
-import { DUES_CATEGORY_LABELS } from '@shared/rules/dues'
+import { DUES_CATEGORY_LABELS } from '@shared/rules/dues/categories'
 import { formatFen } from '@shared/rules/money'
 
 export { DUES_METHOD_LABELS, DUES_CATEGORY_LABELS }

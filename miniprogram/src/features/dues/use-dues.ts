@@ -2,9 +2,7 @@
  * Data hooks for 党费: a member's page, the collection screen, 核定, arrears, reports to confirm, 公示
  * and the to-dos. Each returns `{ data, loading, error, reload, setData }` (see useApiCall).
  */
-import type { Arrears, Assessment, Collection, DuesTodo, MemberDues, PendingReport, Publication } from '@shared/contract/dues'
-import { useRef } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import type { Arrears, BaseReview, Collection, DuesTodo, MemberDues, PendingReport, Publication } from '@shared/contract/dues'
 import { api } from '@/services/api'
 import { useApiCall, type ApiCallState } from '../common/use-api-call'
 
@@ -17,8 +15,8 @@ export function useCollection(month: string | null): ApiCallState<Collection> {
   return useApiCall(month ? () => api.dues.collection({ month }) : null, [month])
 }
 
-export function useAssessment(): ApiCallState<Assessment> {
-  return useApiCall(() => api.dues.assessment({}), [])
+export function useBaseReview(): ApiCallState<BaseReview> {
+  return useApiCall(() => api.dues.baseReview({}), [])
 }
 
 export function useArrears(): ApiCallState<Arrears> {
@@ -55,16 +53,4 @@ export function filterRows(rows: Collection['rows'], filter: CollectionFilter): 
     case 'paid':
       return rows.filter((r) => r.entry.status === 'paid' || r.entry.status === 'exempt')
   }
-}
-
-/** Reload when the page is shown again (coming back from another page), not on its first show. */
-export function useReloadOnReturn(...reloads: (() => Promise<void>)[]): void {
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    for (const r of reloads) void r()
-  })
 }

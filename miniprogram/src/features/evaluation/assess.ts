@@ -5,7 +5,7 @@
  * rule's message; this only helps the 支委 see it coming.
  */
 import type { Assessment } from '@shared/contract/evaluation'
-import type { EvaluationGrade } from '@shared/rules/evaluation'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 
 export interface DraftEntry {
   grade: EvaluationGrade

@@ -3,7 +3,7 @@
  * per-ballot limit (when the branch set one), completeness, and the rows sent to `evaluation.vote`.
  * Pure, so the page and its tests share it; the server checks everything again (validateBallot).
  */
-import type { EvaluationGrade } from '@shared/rules/evaluation'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 
 export type Selections = Readonly<Record<string, EvaluationGrade>>
 

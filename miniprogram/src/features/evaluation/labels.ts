@@ -2,7 +2,7 @@
  * Words and colours for 民主评议 screens: grade names (from the shared rules), short forms for tally
  * chips, and the status line of a round.
  */
-import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@shared/rules/evaluation'
+import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { ROUND_STATUS_LABELS, VOTING_STATE_LABELS, type RoundSummary } from '@shared/contract/evaluation'
 import { formatDate } from '@/utils/format'
 

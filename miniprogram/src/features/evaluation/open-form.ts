@@ -4,8 +4,8 @@
  * the `evaluation.openRound` input. `today` is passed in (Beijing date) — never read here.
  */
 import { getProfile, type ProfileId } from '@shared/profiles'
-import { FOUR_GRADE_SCALE, THREE_GRADE_SCALE, type EvaluationGrade } from '@shared/rules/evaluation'
-import { checkVotingWindow } from '@shared/rules/evaluation-extra'
+import { FOUR_GRADE_SCALE, THREE_GRADE_SCALE, type EvaluationGrade } from '@shared/rules/evaluation/grades'
+import { checkVotingWindow } from '@shared/rules/evaluation/round'
 import { addDays } from '@shared/rules/time'
 import type { InputOf } from '@shared/contract/define'
 import type { evaluation } from '@shared/contract/evaluation'

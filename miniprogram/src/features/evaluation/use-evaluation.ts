@@ -2,8 +2,7 @@
  * Data hooks for 民主评议: the member's round (ballot, own 自评, vote state, own result), the branch's
  * rounds, the 支委's live view (polled while voting runs, so turnout moves on its own) and the 组织评定.
  */
-import { useEffect, useRef } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { api } from '@/services/api'
 import type { Assessment, MemberRound, RoundAdmin, RoundSummary } from '@shared/contract/evaluation'
 import { useApiCall, type ApiCallState } from '../common/use-api-call'
@@ -35,15 +34,3 @@ export function useTally(roundId: string | undefined): ApiCallState<Assessment> 
   return useApiCall(roundId ? () => api.evaluation.getTally({ roundId }) : null, [roundId])
 }
 
-/**
- * Reload when the page is shown again (back from 自评, the ballot, 开启 …). The page's first show may come
- * before or after this component mounts (it renders once the identity is known), so a show during the
- * first load is ignored rather than counted.
- */
-export function useReloadOnShow(state: Pick<ApiCallState<unknown>, 'loading' | 'reload'>): void {
-  const ref = useRef(state)
-  ref.current = state
-  useDidShow(() => {
-    if (!ref.current.loading) void ref.current.reload()
-  })
-}

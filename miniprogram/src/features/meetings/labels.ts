@@ -3,7 +3,8 @@
  * states, grid cells, compliance statuses. Kind names come from the shared rules (MEETING_KIND_LABELS).
  */
 import type { MyMeetingStatus, RosterRow } from '@shared/contract/meetings'
-import { MEETING_KIND_LABELS, MEETING_KIND_SHORT_LABELS, type MeetingKind } from '@shared/rules/meetings'
+import { MEETING_KIND_LABELS, MEETING_KIND_SHORT_LABELS, type MeetingKind } from '@shared/rules/meetings/kinds'
+import { beijingTime } from '@shared/rules/time'
 
 export { MEETING_KIND_LABELS, MEETING_KIND_SHORT_LABELS }
 export type { MeetingKind }
@@ -58,8 +59,6 @@ export const KIND_CHOICES: { value: MeetingKind; label: string }[] = (
   ['theme-day', 'party-congress', 'committee', 'group', 'lecture', 'life-meeting', 'evaluation', 'other'] as const
 ).map((k) => ({ value: k, label: MEETING_KIND_SHORT_LABELS[k] }))
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-
 /** `2026-11-26` + `14:30` → `11月26日 周四 14:30`. */
 export function meetingWhen(date: string, time: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -75,6 +74,5 @@ export function secondsUntil(iso: string | null, nowMs: number): number {
 
 /** `HH:mm` of an ISO instant in Beijing time. */
 export function beijingHm(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return beijingTime(Date.parse(iso))
 }

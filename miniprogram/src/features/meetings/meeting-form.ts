@@ -3,8 +3,8 @@
  * validation with the contract's own schema (the form refuses exactly what the server would).
  */
 import { MeetingFieldsSchema, type MeetingDetail, type MeetingFields } from '@shared/contract/meetings'
-import { MEETING_KINDS, type MeetingKind } from '@shared/rules/meetings'
-import { SIGN_IN_DISTANCE_RULE } from '@shared/rules/meetings-extra'
+import { MEETING_KINDS, type MeetingKind } from '@shared/rules/meetings/kinds'
+import { SIGN_IN_DISTANCE_RULE } from '@shared/rules/meetings/sign-in'
 
 /** Sign-in radii the form offers, metres (the contract allows 50–5000). */
 export const RADIUS_CHOICES = ['200', '500', '1000', '2000'] as const

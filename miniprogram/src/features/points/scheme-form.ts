@@ -1,6 +1,6 @@
 /** The scheme editor's form logic: validation with readable messages, new items, one-line item summaries. */
-import { POINTS_BAND_LABELS } from '@shared/rules/points'
-import { BranchSchemeSchema, SCHEME_AUTO_SOURCE_LABELS, type BranchScheme, type SchemeItem } from '@shared/rules/points-extra'
+import { POINTS_BAND_LABELS } from '@shared/rules/points/scheme'
+import { BranchSchemeSchema, SCHEME_AUTO_SOURCE_LABELS, type BranchScheme, type SchemeItem } from '@shared/rules/points/branch-scheme'
 
 const FIELD_LABELS: Record<string, string> = {
   name: '方案名称',

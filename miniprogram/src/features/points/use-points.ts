@@ -4,7 +4,6 @@
  * `{ data, loading, error, reload, setData }` (see useApiCall).
  */
 import { useEffect, useRef, useState } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { EntryView, Overview, Publication, SchemeEditor, SchemeInfo, YearView } from '@shared/contract/points'
 import { api } from '@/services/api'
 import { useApiCall, type ApiCallState } from '../common/use-api-call'
@@ -75,21 +74,3 @@ export function useRanking(year: number): ApiCallState<{ year: number; rows: { m
   return useApiCall(() => api.points.ranking({ year }), [year])
 }
 
-/**
- * Reload when the page is shown again after being hidden (back from the 申报 or an entry). Keyed on a
- * hide, not on "not the first show": a component mounted after the page's first show (behind AccessGate)
- * would otherwise take the return for the first show and never reload.
- */
-export function useReloadOnReturn(...reloads: (() => Promise<void>)[]): void {
-  const hidden = useRef(false)
-  const latest = useRef(reloads)
-  latest.current = reloads
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    for (const r of latest.current) void r()
-  })
-}

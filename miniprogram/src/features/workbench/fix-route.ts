@@ -15,7 +15,7 @@ export const WB = {
   dashboard: ROUTES.workbench,
   talks: ROUTES.workbenchTalks,
   study: ROUTES.workbenchStudy,
-  assessment: ROUTES.workbenchAssessment,
+  standard: ROUTES.workbenchStandard,
   summary: ROUTES.workbenchSummary,
   exports: ROUTES.workbenchExports,
   overview: ROUTES.workbenchOverview,
@@ -49,7 +49,7 @@ export function fixRoute(fix: Fix): RouteTarget {
       return { route: ROUTES.adminBranch, query: {} }
     case 'members':
       return { route: ROUTES.adminMembers, query: {} }
-    case 'assessment':
-      return { route: WB.assessment, query: {} }
+    case 'standard':
+      return { route: WB.standard, query: {} }
   }
 }

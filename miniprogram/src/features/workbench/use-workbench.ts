@@ -15,8 +15,8 @@ export const useTalks = (year: number) => useApiCall(() => api.workbench.listTal
 
 export const useStudy = (year: number, memberId?: string) => useApiCall(() => api.workbench.listStudy({ year, memberId }), [year, memberId])
 
-export const useAssessment = (branchId: string | undefined, year: number) =>
-  useApiCall(() => api.workbench.assessment({ branchId, year }), [branchId, year])
+export const useStandard = (branchId: string | undefined, year: number) =>
+  useApiCall(() => api.workbench.standard({ branchId, year }), [branchId, year])
 
 export const useRecordTalk = () => useAction((input: Parameters<typeof api.workbench.recordTalk>[0]) => api.workbench.recordTalk(input))
 export const useRemoveTalk = () => useAction((talkId: string) => api.workbench.removeTalk({ talkId }))

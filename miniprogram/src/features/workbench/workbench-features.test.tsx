@@ -3,7 +3,7 @@ import type { Dashboard, LedgerFile, LedgerKind, OverviewRow } from '@shared/con
 import { ROUTES } from '@/constants/routes'
 import { api as client } from '@/services/api'
 import { fail, installFakeApi, ok } from '@/test-utils/fake-api'
-import { workbenchTodoText } from '@/components/WorkbenchTodo'
+import { workbenchTodoText } from '@/features/workbench/components/WorkbenchTodo'
 import { prefillFromParams } from '../meetings/meeting-form'
 import { fixRoute } from './fix-route'
 import { deductionChoices, pct } from './format'

@@ -8,12 +8,11 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { InviteCode } from '@shared/contract/org'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
-import { useAction } from '@/features/common/use-action'
 import { setMe } from '@/features/org/me-store'
 import { useMe } from '@/features/org/use-me'
 import { go } from '@/utils/nav'
 import { PageIntro } from '@/components/PageIntro'
+import { useBind } from '@/features/org/use-bind'
 import './index.scss'
 
 /** Keep what a member may type in a code: letters and digits, upper-cased, at most 8. */
@@ -34,7 +33,7 @@ export default function BindPage(): React.ReactElement {
   const adminOrgs = me?.adminOrgs ?? []
   const [code, setCode] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
-  const bind = useAction((c: string) => api.org.bind({ code: c }), { toast: false })
+  const bind = useBind()
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp') void Taro.hideHomeButton()

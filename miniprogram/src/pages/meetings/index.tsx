@@ -2,9 +2,9 @@
  * 组织生活 tab: scan to sign in, the 支委's entries (新建会议, 年度计划, 出勤统计, 请假审批, 达标情况), the
  * meetings coming up and those held (more on demand). Each list is one call; tapping a meeting opens it.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { meetings as contract } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
@@ -13,11 +13,12 @@ import { can, isCommittee } from '@/features/org/permissions'
 import { themeDayRuleLabel } from '@/features/org/labels'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
-import { MeetingCard } from '@/components/MeetingCard'
+import { MeetingCard } from '@/features/meetings/components/MeetingCard'
 import { useAction } from '@/features/common/use-action'
 import { PAGE_SIZE, useMeetingList } from '@/features/meetings/use-meetings'
 import { scanAndSignIn } from '@/features/meetings/sign-in'
 import { go } from '@/utils/nav'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import './index.scss'
 
 export default function MeetingsPage(): React.ReactElement {
@@ -26,13 +27,9 @@ export default function MeetingsPage(): React.ReactElement {
   const [pastLimit, setPastLimit] = useState(PAGE_SIZE)
   const upcoming = useMeetingList('upcoming')
   const past = useMeetingList('past', pastLimit)
-  const firstShow = useRef(true)
   const scan = useAction(() => scanAndSignIn())
 
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void Promise.all([upcoming.reload(), past.reload()])
-  })
+  useReloadOnReturn(upcoming.reload, past.reload)
   usePullDownRefresh(() => {
     void Promise.all([reload(), upcoming.reload(), past.reload()]).finally(() => Taro.stopPullDownRefresh())
   })

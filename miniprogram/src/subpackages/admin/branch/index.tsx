@@ -9,17 +9,16 @@ import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { org } from '@shared/contract/org'
 import { PROFILE_IDS } from '@shared/profiles/ids'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { ChoiceField, DateField, SelectField, SwitchField, TextField } from '@/components/Fields'
 import { Icon } from '@/components/Icon'
-import { useAction } from '@/features/common/use-action'
 import { PROFILE_LABELS, WEEKDAY_LABELS, lunarDayLabel, themeDayRuleLabel } from '@/features/org/labels'
-import { checkBranchForm, formFromBranch, inputFromForm, ruleFromForm, type BranchForm, type NthWeek, type RuleKind } from '@/features/org/branch-form'
+import { checkBranchForm, formFromBranch, ruleFromForm, type BranchForm, type NthWeek, type RuleKind } from '@/features/org/branch-form'
 import { loadMe } from '@/features/org/me-store'
 import { useBranch, useMembers } from '@/features/org/use-org'
 import '@/styles/nutui-forms'
+import { useSaveBranch } from '@/features/org/use-save-branch'
 import './index.scss'
 
 const RULE_KINDS: { value: RuleKind; label: string }[] = [
@@ -47,7 +46,7 @@ function BranchEditor(): React.ReactElement {
   const branch = useBranch()
   const roster = useMembers()
   const [form, setForm] = useState<BranchForm | null>(null)
-  const save = useAction((f: BranchForm) => api.org.updateBranch(inputFromForm(f)))
+  const save = useSaveBranch()
 
   useEffect(() => {
     if (branch.data) setForm(formFromBranch(branch.data))

@@ -3,19 +3,17 @@
  * shown large with its expiry and a copy button) for an unbound member, 解除绑定 (`org.unbindMember`,
  * after a confirmation) for a bound one — plus 编辑 and 角色设置 (书记 only).
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { org, type MemberDetail } from '@shared/contract/org'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { RoleTags } from '@/components/RoleTags'
+import { RoleTags } from '@/features/org/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { Icon } from '@/components/Icon'
-import { useAction } from '@/features/common/use-action'
 import { DUES_CATEGORY_LABELS, GENDER_LABELS } from '@/features/org/labels'
 import { can, canManageIdentity } from '@/features/org/permissions'
 import { loadMe } from '@/features/org/me-store'
@@ -23,6 +21,8 @@ import { useMember } from '@/features/org/use-org'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
+import { useCreateInvite, useUnbindMember } from '@/features/org/use-member-binding'
 import './index.scss'
 
 export const UNBIND_REASONS = ['更换手机或微信号', '绑定了错误的微信号', '组织关系转出', '其他原因'] as const
@@ -49,15 +49,10 @@ function Detail({ me, memberId, justCreated }: { me: BoundMe; memberId: string; 
   const [reason, setReason] = useState<string>(UNBIND_REASONS[0])
   // The full number is shown only on request (privacy on a shared screen).
   const [showPhone, setShowPhone] = useState(false)
-  const firstShow = useRef(true)
+  useReloadOnReturn(reload)
 
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
-
-  const createInvite = useAction(() => api.org.createInvite({ memberId }))
-  const unbind = useAction((r: string) => api.org.unbindMember({ memberId, reason: r }))
+  const createInvite = useCreateInvite(memberId)
+  const unbind = useUnbindMember(memberId)
 
   if (error && !member) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (!member) return <View className='page'><PageLoading /></View>

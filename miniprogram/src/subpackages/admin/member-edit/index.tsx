@@ -8,15 +8,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { DUES_CATEGORIES, org } from '@shared/contract/org'
 import { ROUTES, withQuery } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { ChoiceField, DateField, SelectField, SwitchField, TextField } from '@/components/Fields'
-import { useAction } from '@/features/common/use-action'
 import { DUES_CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '@/features/org/labels'
 import { EMPTY_MEMBER_FORM, formFromMember, validateMemberForm, type MemberForm, type MemberFormErrors } from '@/features/org/member-form'
 import { useMember } from '@/features/org/use-org'
 import { back } from '@/utils/nav'
+import { useSaveMember } from '@/features/org/use-save-member'
 import './index.scss'
 
 const GENDERS = [
@@ -43,9 +42,7 @@ function MemberEditor({ me, memberId }: { me: BoundMe; memberId: string | undefi
     if (existing.data) setForm(formFromMember(existing.data))
   }, [existing.data])
 
-  const save = useAction(async (fields: Parameters<typeof api.org.createMember>[0]['fields']) =>
-    memberId ? api.org.updateMember({ memberId, fields }) : api.org.createMember({ fields }),
-  )
+  const save = useSaveMember(memberId)
 
   const set = <K extends keyof MemberForm>(key: K, value: MemberForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }))

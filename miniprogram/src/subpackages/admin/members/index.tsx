@@ -2,20 +2,21 @@
  * 党员名册: the branch roster (`org.listMembers`) with a name search and a 党小组 filter; tap a member for
  * details. 党小组长 who are not 支委 see their own group only (the server scopes it the same way).
  */
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import { org, type MemberView } from '@shared/contract/org'
 import { ROUTES } from '@/constants/routes'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { RoleTags } from '@/components/RoleTags'
+import { RoleTags } from '@/features/org/components/RoleTags'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { can, isCommittee } from '@/features/org/permissions'
 import { filterByName, useMembers } from '@/features/org/use-org'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import './index.scss'
 
 const ALL = '__all__'
@@ -28,13 +29,8 @@ function Roster({ me }: { me: BoundMe }): React.ReactElement {
   const { data, loading, error, reload } = useMembers({ groupId: fixedGroup })
   const [query, setQuery] = useState('')
   const [group, setGroup] = useState<string>(ALL)
-  const firstShow = useRef(true)
-
-  useDidShow(() => {
-    // Coming back from add / edit: refresh the list (the first show already loaded it).
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
+  // Coming back from add / edit: refresh the list (the first show already loaded it).
+  useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })

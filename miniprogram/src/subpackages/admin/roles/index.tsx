@@ -8,16 +8,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { org } from '@shared/contract/org'
 import type { BranchRole } from '@shared/contract/roles'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { MemberAvatar } from '@/components/MemberAvatar'
 import { Icon } from '@/components/Icon'
-import { useAction } from '@/features/common/use-action'
 import { ROLE_OPTIONS } from '@/features/org/labels'
 import { loadMe } from '@/features/org/me-store'
 import { useMember } from '@/features/org/use-org'
 import { back } from '@/utils/nav'
+import { useSetRoles } from '@/features/org/use-set-roles'
 import './index.scss'
 
 /** What each role does here, so the 书记 knows what they grant. */
@@ -34,7 +33,7 @@ const ROLE_HINTS: Record<BranchRole, string> = {
 function RolesEditor({ me, memberId }: { me: BoundMe; memberId: string }): React.ReactElement {
   const { data: member, error, reload } = useMember(memberId)
   const [roles, setRoles] = useState<BranchRole[]>([])
-  const save = useAction((next: BranchRole[]) => api.org.setRoles({ memberId, roles: next }))
+  const save = useSetRoles(memberId)
 
   useEffect(() => {
     if (member) setRoles(member.roles)

@@ -10,16 +10,16 @@ import { Button, Popup } from '@nutui/nutui-react-taro'
 import { dues, type Collection } from '@shared/contract/dues'
 import { beijingDate, beijingMonth, shiftMonth } from '@shared/rules/time'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { monthCN, yuan } from '@/features/dues/labels'
 import { PaymentDialog, type PaymentTarget } from '@/features/dues/PaymentDialog'
 import { StatusTag } from '@/features/dues/ui'
-import { filterRows, useCollection, useReloadOnReturn, type CollectionFilter } from '@/features/dues/use-dues'
+import { filterRows, useCollection, type CollectionFilter } from '@/features/dues/use-dues'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
+import { useRecordPayment, useVoidPayment } from '@/features/dues/use-record-payment'
 import './index.scss'
 
 const FILTERS: { key: CollectionFilter; label: string }[] = [
@@ -40,8 +40,8 @@ function Screen(): React.ReactElement {
   const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [voiding, setVoiding] = useState<Row | null>(null)
   const [reason, setReason] = useState(VOID_REASONS[0] as string)
-  const record = useAction(api.dues.recordPayment)
-  const undo = useAction(api.dues.voidPayment)
+  const record = useRecordPayment()
+  const undo = useVoidPayment()
   useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

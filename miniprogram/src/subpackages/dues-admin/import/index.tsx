@@ -9,21 +9,20 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { dues, IMPORT_MAX_BASE64, type ImportRow } from '@shared/contract/dues'
 import { beijingMonth } from '@shared/rules/time'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
-import { useAction } from '@/features/common/use-action'
 import { DUES_CATEGORY_LABELS, monthCN, yuan } from '@/features/dues/labels'
 import { pickSpreadsheet, type PickedFile } from '@/platform/files'
 import { back } from '@/utils/nav'
 import '@/features/dues/dues.scss'
+import { useImportBases } from '@/features/dues/use-import-bases'
 import './index.scss'
 
 function Importer(): React.ReactElement {
   const [fromMonth, setFromMonth] = useState(() => beijingMonth(new Date()))
   const [file, setFile] = useState<PickedFile | null>(null)
   const [rows, setRows] = useState<ImportRow[] | null>(null)
-  const check = useAction(api.dues.importBases)
-  const commit = useAction(api.dues.importBases)
+  const check = useImportBases()
+  const commit = useImportBases()
 
   const preview = async (f: PickedFile, month: string): Promise<void> => {
     setRows(null)

@@ -7,17 +7,18 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { dues } from '@shared/contract/dues'
-import { lastClosedDuesPeriod } from '@shared/rules/dues-extra'
+import { lastClosedDuesPeriod } from '@shared/rules/dues/publication'
 import { beijingDate, beijingMonth } from '@shared/rules/time'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { monthCN, yuan } from '@/features/dues/labels'
-import { PHASE_LABELS, useExport } from '@/features/dues/use-export'
-import { useCollection, useDuesTodos, useReloadOnReturn } from '@/features/dues/use-dues'
+import { PHASE_LABELS } from '@/features/dues/use-export'
+import { useCollection, useDuesTodos } from '@/features/dues/use-dues'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { go } from '@/utils/nav'
 import '@/features/dues/dues.scss'
+import { useDuesFileExport, type DuesExportInput } from '@/features/dues/use-dues-file-export'
 import './index.scss'
 
 function Hub(): React.ReactElement {
@@ -25,7 +26,7 @@ function Hub(): React.ReactElement {
   const [month] = useState(() => beijingMonth(new Date()))
   const col = useCollection(month)
   const todos = useDuesTodos()
-  const exporter = useExport()
+  const exporter = useDuesFileExport()
   useReloadOnReturn(todos.reload, col.reload)
   const reports = todos.data?.items.find((i) => i.kind === 'review-reports')
   const t = col.data?.totals
@@ -37,15 +38,15 @@ function Hub(): React.ReactElement {
     { key: 'collection', label: '收缴登记', icon: 'wallet', onClick: () => go(ROUTES.duesCollection) },
     { key: 'reports', label: reports ? `待确认(${reports.title.replace(/\D+/g, '')})` : '待确认', icon: 'check', onClick: () => go(ROUTES.duesReports) },
     { key: 'arrears', label: '欠交提醒', icon: 'bell', onClick: () => go(ROUTES.duesArrears) },
-    { key: 'assessment', label: '基数核定', icon: 'clipboard', onClick: () => go(ROUTES.duesAssessment) },
+    { key: 'base-review', label: '基数核定', icon: 'clipboard', onClick: () => go(ROUTES.duesBaseReview) },
     { key: 'import', label: '导入核算', icon: 'plus', onClick: () => go(ROUTES.duesImport) },
     { key: 'publish', label: '收缴公示', icon: 'flag', onClick: () => go(ROUTES.duesPublish) },
   ]
 
-  const exportKinds = [
-    { key: 'ledger', label: `${year}年党费交纳登记表`, build: () => api.dues.exportFile({ kind: 'ledger', year }) },
-    { key: 'summary', label: `${half.label}收缴汇总`, build: () => api.dues.exportFile({ kind: 'summary', year, period: half.key }) },
-    { key: 'assessment', label: `${year}年党费核算表`, build: () => api.dues.exportFile({ kind: 'assessment', year }) },
+  const exportKinds: { key: string; label: string; input: DuesExportInput }[] = [
+    { key: 'ledger', label: `${year}年党费交纳登记表`, input: { kind: 'ledger', year } },
+    { key: 'summary', label: `${half.label}收缴汇总`, input: { kind: 'summary', year, period: half.key } },
+    { key: 'base-review', label: `${year}年党费核算表`, input: { kind: 'base-review', year } },
   ]
   const s = exporter.state
 
@@ -78,7 +79,7 @@ function Hub(): React.ReactElement {
           {todos.data.items
             .filter((i) => i.target !== 'mine')
             .map((i) => (
-              <View key={i.key} className='dues-hub__todo' onClick={() => go(i.target === 'reports' ? ROUTES.duesReports : i.target === 'arrears' ? ROUTES.duesArrears : ROUTES.duesAssessment)}>
+              <View key={i.key} className='dues-hub__todo' onClick={() => go(i.target === 'reports' ? ROUTES.duesReports : i.target === 'arrears' ? ROUTES.duesArrears : ROUTES.duesBaseReview)}>
                 <Text className={`dues-hub__todo-title${i.kind === 'arrears-flag' ? ' dues-hub__todo-title--flag' : ''}`}>{i.title}</Text>
                 <Text className='dues-hint'>{i.detail}</Text>
               </View>
@@ -115,7 +116,7 @@ function Hub(): React.ReactElement {
                 disabled={s.phase === 'generating' || s.phase === 'downloading'}
                 data-testid={`export-${k.key}`}
                 onClick={() =>
-                  void exporter.run(k.key, k.build).then((ok) => {
+                  void exporter.run(k.key, k.input).then((ok) => {
                     if (ok) void Taro.showToast({ title: '已导出', icon: 'success' })
                   })
                 }

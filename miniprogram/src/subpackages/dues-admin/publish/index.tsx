@@ -7,19 +7,18 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { dues, type Publication } from '@shared/contract/dues'
-import { lastClosedDuesPeriod } from '@shared/rules/dues-extra'
+import { lastClosedDuesPeriod } from '@shared/rules/dues/publication'
 import { beijingDate, type Period } from '@shared/rules/time'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { yuan } from '@/features/dues/labels'
 import { PublicationTable } from '@/features/dues/PublicationTable'
 import { usePublications } from '@/features/dues/use-dues'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/features/dues/dues.scss'
+import { usePublishDues } from '@/features/dues/use-publish-dues'
 import './index.scss'
 
 function Publisher(): React.ReactElement {
@@ -32,8 +31,8 @@ function Publisher(): React.ReactElement {
   }, [])
   const [period, setPeriod] = useState<Period>(periods[0] as Period)
   const [draft, setDraft] = useState<Publication | null>(null)
-  const preview = useAction(api.dues.publish)
-  const publish = useAction(api.dues.publish)
+  const preview = usePublishDues()
+  const publish = usePublishDues()
 
   if (list.error && !list.data) return <View className='page'><PageError message={list.error.message} onRetry={() => void list.reload()} /></View>
   if (!list.data) return <View className='page'><PageLoading /></View>

@@ -7,23 +7,23 @@ import { View, Text, Image, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { dues, type PendingReport } from '@shared/contract/dues'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { DUES_METHOD_LABELS, monthCN, yuan } from '@/features/dues/labels'
-import { usePendingReports, useReloadOnReturn } from '@/features/dues/use-dues'
+import { usePendingReports } from '@/features/dues/use-dues'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { previewImage } from '@/platform/files'
 import { formatDate, formatInstant } from '@/utils/format'
 import '@/styles/nutui-forms'
 import '@/features/dues/dues.scss'
+import { useReviewReport } from '@/features/dues/use-review-report'
 import './index.scss'
 
 function Reports(): React.ReactElement {
   const { data, loading, error, reload } = usePendingReports()
   const [rejecting, setRejecting] = useState<PendingReport | null>(null)
   const [reason, setReason] = useState('')
-  const review = useAction(api.dues.reviewReport)
+  const review = useReviewReport()
   useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

@@ -3,21 +3,18 @@
  * and the history; "我已缴纳" opens the self-report. With `?memberId=` the 党费管理员 / 书记 see a member's
  * page and record a payment instead.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Input, Picker as NativePicker } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { dues, type MemberDues } from '@shared/contract/dues'
 import { DUES_CATEGORIES, type DuesCategory } from '@shared/contract/org'
 import { getProfile } from '@shared/profiles'
-import { DUES_BASE_LABELS } from '@shared/rules/dues'
-import { isRateCategory } from '@shared/rules/dues-extra'
+import { DUES_BASE_LABELS, isRateCategory } from '@shared/rules/dues/categories'
 import { yuanToFen } from '@shared/rules/money'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { checkRow, NO_RELIEF } from '@/features/dues/base-form'
 import { DUES_CATEGORY_LABELS, monthCN, yuan } from '@/features/dues/labels'
 import { PaymentDialog, type PaymentTarget } from '@/features/dues/PaymentDialog'
@@ -27,7 +24,9 @@ import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import './index.scss'
-import { SubscribeCard } from '@/components/SubscribeCard'
+import { SubscribeCard } from '@/features/reminders/components/SubscribeCard'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
+import { useSubmitBase } from '@/features/dues/use-submit-base'
 
 const CATEGORY_OPTIONS = DUES_CATEGORIES.map((c) => ({ value: c, label: DUES_CATEGORY_LABELS[c] }))
 
@@ -35,7 +34,7 @@ function SubmitBase({ me, data, onClose, onDone }: { me: BoundMe; data: MemberDu
   const [category, setCategory] = useState<DuesCategory>(data.current?.category ?? 'employed')
   const [base, setBase] = useState('')
   const [note, setNote] = useState('')
-  const submit = useAction(api.dues.submitBase)
+  const submit = useSubmitBase()
   const check = checkRow(
     { memberId: data.memberId, name: data.name, category, base, farmer: '', relief: NO_RELIEF, original: { category: '', base: '', farmer: '', relief: NO_RELIEF } },
     // The branch's profile rounding, as the server will apply it (overrides aside, a preview only).
@@ -90,11 +89,7 @@ function DuesView({ me, memberId }: { me: BoundMe; memberId: string | undefined 
   const { data, loading, error, reload } = useMemberDues(own ? undefined : memberId)
   const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [submitting, setSubmitting] = useState(false)
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload()
-  })
+  useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })

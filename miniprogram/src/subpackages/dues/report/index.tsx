@@ -7,10 +7,8 @@ import { View, Text, Input, Image, Picker as NativePicker } from '@tarojs/compon
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { dues, type DuesMethod } from '@shared/contract/dues'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { yuan } from '@/features/dues/labels'
 import { checkDraft, defaultSelection, monthChoices, totalFen } from '@/features/dues/payment-form'
 import { MethodChips, MonthPicker } from '@/features/dues/ui'
@@ -18,6 +16,7 @@ import { useMemberDues } from '@/features/dues/use-dues'
 import { pickImage, type PickedImage } from '@/platform/files'
 import { formatDate } from '@/utils/format'
 import { back } from '@/utils/nav'
+import { useReportPayment } from '@/features/dues/use-report-payment'
 import './index.scss'
 
 function Report({ me }: { me: BoundMe }): React.ReactElement {
@@ -28,7 +27,7 @@ function Report({ me }: { me: BoundMe }): React.ReactElement {
   const [paidOn, setPaidOn] = useState('')
   const [note, setNote] = useState('')
   const [shot, setShot] = useState<PickedImage | null>(null)
-  const send = useAction(api.dues.reportPayment)
+  const send = useReportPayment()
 
   useEffect(() => {
     if (!data) return

@@ -9,18 +9,18 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { evaluation, type Assessment, type AssessmentRow } from '@shared/contract/evaluation'
-import { ratioLabel } from '@shared/rules/evaluation-extra'
+import { ratioLabel } from '@shared/rules/evaluation/grades'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { can } from '@/features/org/permissions'
-import { useAction } from '@/features/common/use-action'
 import { draftInput, draftStatus, initialDraft, type Draft } from '@/features/evaluation/assess'
 import { GRADE_LABELS } from '@/features/evaluation/labels'
-import { useReloadOnShow, useTally } from '@/features/evaluation/use-evaluation'
+import { useTally } from '@/features/evaluation/use-evaluation'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
+import { useSetFinalGrades } from '@/features/evaluation/use-final-grades'
 import { AttachmentThumb } from '../components/AttachmentThumb'
 import { GradeButtons, TallyChips } from '../components/GradeButtons'
 import '../nutui'
@@ -115,7 +115,7 @@ function MemberCard({
 function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactElement {
   const tally$ = useTally(roundId)
   const { data, loading, error, reload } = tally$
-  useReloadOnShow(tally$)
+  useReloadOnReturn(tally$.reload)
   const [draft, setDraft] = useState<Draft>({})
   const [saved, setSaved] = useState(false)
   useEffect(() => {
@@ -124,7 +124,7 @@ function Assess({ me, roundId }: { me: BoundMe; roundId: string }): React.ReactE
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  const save = useAction((input: Parameters<typeof api.evaluation.setFinalGrades>[0]) => api.evaluation.setFinalGrades(input))
+  const save = useSetFinalGrades()
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (loading && !data) return <View className='page'><PageLoading cards={3} /></View>

@@ -8,16 +8,15 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { evaluation, type MemberRound } from '@shared/contract/evaluation'
-import type { EvaluationGrade } from '@shared/rules/evaluation'
-import { api } from '@/services/api'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { Icon } from '@/components/Icon'
-import { useAction } from '@/features/common/use-action'
-import { ballotRows, ballotStatus, choose, fillRemaining, type Selections } from '@/features/evaluation/ballot'
+import { ballotStatus, choose, fillRemaining, type Selections } from '@/features/evaluation/ballot'
 import { GRADE_LABELS } from '@/features/evaluation/labels'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
 import { back } from '@/utils/nav'
+import { useVote } from '@/features/evaluation/use-vote'
 import { AttachmentThumb } from '../components/AttachmentThumb'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { GradeButtons } from '../components/GradeButtons'
@@ -49,7 +48,7 @@ function Ballot({ round, onDone }: { round: MemberRound; onDone: () => void }): 
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const [confirming, setConfirming] = useState(false)
   const status = ballotStatus(ids, sel, limit)
-  const submit = useAction(() => api.evaluation.vote({ roundId: round.id, rows: ballotRows(ids, sel) }))
+  const submit = useVote(round.id, ids, sel)
 
   const pick = (memberId: string, grade: EvaluationGrade): void => {
     const next = choose(sel, memberId, grade, ids, limit)

@@ -3,7 +3,7 @@
  * is filled; `disabledGrades` look faded but still tap (the page explains why in a toast).
  */
 import { View, Text } from '@tarojs/components'
-import type { EvaluationGrade } from '@shared/rules/evaluation'
+import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { GRADE_LABELS, GRADE_TONE } from '@/features/evaluation/labels'
 
 export function GradeButtons({

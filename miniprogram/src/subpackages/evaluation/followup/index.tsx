@@ -8,15 +8,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { evaluation } from '@shared/contract/evaluation'
 import { addYears, beijingDate } from '@shared/rules/time'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { DateField } from '@/components/Fields'
 import { FormField } from '@/components/FormField'
-import { useAction } from '@/features/common/use-action'
 import { useTally } from '@/features/evaluation/use-evaluation'
 import { ymdToDate } from '@/utils/format'
 import { back } from '@/utils/nav'
+import { useRecordFollowUp } from '@/features/evaluation/use-follow-up'
 import '../nutui'
 import '../evaluation.scss'
 
@@ -31,7 +30,7 @@ function FollowUpForm({ roundId, memberId }: { roundId: string; memberId: string
       setNotes(row.followUp.notes)
     }
   }, [row])
-  const save = useAction((input: Parameters<typeof api.evaluation.recordFollowUp>[0]) => api.evaluation.recordFollowUp(input))
+  const save = useRecordFollowUp()
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (loading && !data) return <View className='page'><PageLoading /></View>

@@ -11,7 +11,8 @@ import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { can } from '@/features/org/permissions'
 import { GRADE_LABELS, roundStatusText, windowText } from '@/features/evaluation/labels'
-import { useMyRound, useReloadOnShow, useRounds } from '@/features/evaluation/use-evaluation'
+import { useMyRound, useRounds } from '@/features/evaluation/use-evaluation'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import { TallyChips } from '../components/GradeButtons'
@@ -134,7 +135,7 @@ function History({ currentId }: { currentId: string | undefined }): React.ReactE
 function EvaluationHome({ me, roundId }: { me: BoundMe; roundId?: string }): React.ReactElement {
   const round$ = useMyRound(roundId)
   const { data, loading, error, reload } = round$
-  useReloadOnShow(round$)
+  useReloadOnReturn(round$.reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })

@@ -8,18 +8,17 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { EXPORT_KIND_LABELS, evaluation, type RoundAdmin } from '@shared/contract/evaluation'
-import { ratioLabel, scaleLabel } from '@shared/rules/evaluation-extra'
+import { ratioLabel, scaleLabel } from '@shared/rules/evaluation/grades'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { can } from '@/features/org/permissions'
-import { useAction } from '@/features/common/use-action'
 import { roundStatusText, windowText } from '@/features/evaluation/labels'
-import { useReloadOnShow, useRoundAdmin, useRounds } from '@/features/evaluation/use-evaluation'
-import { saveBase64File } from '@/platform/files'
+import { useRoundAdmin, useRounds } from '@/features/evaluation/use-evaluation'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatDate, formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
+import { useCloseRound, useExportRound, usePublishResults } from '@/features/evaluation/use-manage-round'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import '../nutui'
 import '../evaluation.scss'
@@ -52,18 +51,15 @@ function Settings({ round }: { round: RoundAdmin }): React.ReactElement {
 function Manage({ me, roundId }: { me: BoundMe; roundId?: string }): React.ReactElement {
   const admin$ = useRoundAdmin(roundId)
   const { data, loading, error, reload, setData } = admin$
-  useReloadOnShow(admin$)
+  useReloadOnReturn(admin$.reload)
   const rounds = useRounds()
   const [dialog, setDialog] = useState<'close' | 'publish' | null>(null)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  const close = useAction((id: string) => api.evaluation.closeRound({ roundId: id }))
-  const publish = useAction((id: string) => api.evaluation.publishResults({ roundId: id }))
-  const exporter = useAction(async (id: string, kind: keyof typeof EXPORT_KIND_LABELS) => {
-    const file = await api.evaluation.exportXlsx({ roundId: id, kind })
-    return saveBase64File(file.fileName, file.base64, file.mimeType)
-  })
+  const close = useCloseRound()
+  const publish = usePublishResults()
+  const exporter = useExportRound()
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (loading && !data) return <View className='page'><PageLoading cards={3} /></View>

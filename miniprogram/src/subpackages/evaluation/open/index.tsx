@@ -10,14 +10,13 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { evaluation } from '@shared/contract/evaluation'
 import { beijingDate } from '@shared/rules/time'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { ChoiceField, DateField, SwitchField, TextField } from '@/components/Fields'
 import { FormField } from '@/components/FormField'
-import { useAction } from '@/features/common/use-action'
 import { SHARE_CHOICES } from '@/features/evaluation/labels'
 import { defaultOpenForm, validateOpenForm, type OpenForm, type OpenFormErrors, type ScaleChoice, type ShareChoice } from '@/features/evaluation/open-form'
 import { ymdToDate } from '@/utils/format'
+import { useOpenRound } from '@/features/evaluation/use-open-round'
 import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
@@ -32,7 +31,7 @@ function OpenRoundForm({ me }: { me: BoundMe }): React.ReactElement {
   const [form, setForm] = useState<OpenForm>(() => defaultOpenForm(me.branch.profileId, today))
   const [errors, setErrors] = useState<OpenFormErrors>({})
   const [needReason, setNeedReason] = useState(false)
-  const submit = useAction((input: Parameters<typeof api.evaluation.openRound>[0]) => api.evaluation.openRound(input), { toast: false })
+  const submit = useOpenRound()
   const set = <K extends keyof OpenForm>(key: K, value: OpenForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }))
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }))

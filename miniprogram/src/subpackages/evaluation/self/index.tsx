@@ -8,14 +8,12 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { evaluation } from '@shared/contract/evaluation'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { useMyRound } from '@/features/evaluation/use-evaluation'
-import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { back } from '@/utils/nav'
+import { useSubmitSelfAssessment, useUploadSelfAttachment } from '@/features/evaluation/use-self-assessment'
 import '../nutui'
 import '../evaluation.scss'
 import './index.scss'
@@ -42,14 +40,8 @@ function SelfForm({ roundId }: { roundId?: string }): React.ReactElement {
       setAttachment(round.me.selfAssessment.attachment)
     }
   }, [round, touched])
-  const upload = usePictureUpload((picture) => api.evaluation.uploadAttachment({ roundId: round?.id ?? '', ...picture }))
-  const save = useAction((value: string) =>
-    api.evaluation.submitSelfAssessment({
-      roundId: round?.id ?? '',
-      text: value,
-      attachment: attachment ? { name: attachment.name, fileId: attachment.fileId } : null,
-    }),
-  )
+  const upload = useUploadSelfAttachment(round?.id ?? '')
+  const save = useSubmitSelfAssessment(round?.id ?? '', attachment)
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (loading && !data) return <View className='page'><PageLoading /></View>

@@ -12,7 +12,7 @@ import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { GRID_CELL } from '@/features/meetings/labels'
 import { useGrid } from '@/features/meetings/use-meetings'
 import { go } from '@/utils/nav'
-import { YearSwitch, beijingYear } from '../YearSwitch'
+import { YearSwitch, beijingYear } from '@/components/YearSwitch'
 import '../shared.scss'
 import './index.scss'
 

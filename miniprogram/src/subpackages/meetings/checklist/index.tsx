@@ -8,13 +8,13 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ATTENDANCE_VIA_LABELS, type RosterRow } from '@shared/contract/meetings'
-import { api } from '@/services/api'
+import { signInState } from '@shared/rules/meetings/sign-in'
 import { useRequireBound } from '@/features/org/use-me'
-import { useAction } from '@/features/common/use-action'
 import { useMeeting, useMeetingAttendance } from '@/features/meetings/use-meetings'
 import { LEAVE_STATUS, ROSTER_STATUS, beijingHm } from '@/features/meetings/labels'
-import { Chip } from '@/components/MeetingCard'
+import { Chip } from '@/features/meetings/components/MeetingCard'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
+import { useMarkAttendance } from '@/features/meetings/use-mark-attendance'
 import '../shared.scss'
 import './index.scss'
 
@@ -33,7 +33,7 @@ export default function ChecklistPage(): React.ReactElement {
   const meeting = useMeeting(ready)
   const roster = useMeetingAttendance(ready)
   const [filter, setFilter] = useState<Filter>('absent')
-  const mark = useAction((memberId: string, via: 'recorder' | 'remote') => api.meetings.markAttendance({ meetingId: meetingId ?? '', memberId, via }))
+  const mark = useMarkAttendance(meetingId)
 
   usePullDownRefresh(() => {
     void Promise.all([meeting.reload(), roster.reload()]).finally(() => Taro.stopPullDownRefresh())
@@ -53,7 +53,7 @@ export default function ChecklistPage(): React.ReactElement {
   const m = meeting.data
   const locked = m.lockedAt !== null
   const live = roster.data.live
-  const open = !locked && m.status === 'planned' && Date.now() >= Date.parse(m.signInOpensAt)
+  const open = !locked && m.status === 'planned' && signInState(m, Date.now()) !== 'not-yet'
 
   const onMark = async (r: RosterRow, via: 'recorder' | 'remote'): Promise<void> => {
     const what = via === 'remote' ? '远程参加' : '到会'

@@ -4,24 +4,27 @@
  * the agenda and materials, 应到 / 实到 / 请假, the locked minutes with corrections; for the host, recorder
  * and 支委 the host QR screen, the recorder checklist and the minutes; for 支委 edit and cancel.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { CORRECTION_FIELD_LABELS, INVITEE_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { useRequireBound } from '@/features/org/use-me'
 import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { scanAndSignIn } from '@/features/meetings/sign-in'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { LEAVE_STATUS, MEETING_KIND_LABELS, MY_STATUS, SIGN_IN_LABELS, beijingHm, meetingWhen } from '@/features/meetings/labels'
-import { Chip } from '@/components/MeetingCard'
+import { Chip } from '@/features/meetings/components/MeetingCard'
 import { PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
-import { SubscribeCard } from '@/components/SubscribeCard'
+import { SubscribeCard } from '@/features/reminders/components/SubscribeCard'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
+import { useRequestLeave } from '@/features/meetings/use-leave-request'
+import { useConfirmMakeup } from '@/features/meetings/use-confirm-makeup'
+import { useCancelMeeting } from '@/features/meetings/use-cancel-meeting'
 import '../shared.scss'
 import './index.scss'
 
@@ -29,8 +32,8 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
   const [leaveOpen, setLeaveOpen] = useState(false)
   const [reason, setReason] = useState('')
   const sign = useAction((remote: boolean) => scanAndSignIn({ meetingId: m.id, remote, checksPlace: m.location !== null }))
-  const leave = useAction((text: string) => api.meetings.requestLeave({ meetingId: m.id, reason: text }))
-  const makeup = useAction(() => api.meetings.confirmMakeup({ meetingId: m.id }))
+  const leave = useRequestLeave(m.id)
+  const makeup = useConfirmMakeup(m.id)
   if (m.my === 'not-invited' && m.signIn !== 'open') return null
   const status = MY_STATUS[m.my]
   const canSign = m.signIn === 'open' && m.my !== 'present' && m.status === 'planned'
@@ -134,7 +137,7 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
 function Detail({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }): React.ReactElement {
   const [cancelOpen, setCancelOpen] = useState(false)
   const [cancelReason, setCancelReason] = useState('')
-  const cancel = useAction((reason: string) => api.meetings.cancelMeeting({ meetingId: m.id, reason }))
+  const cancel = useCancelMeeting(m.id)
   const locked = m.lockedAt !== null
   const counts = m.final ?? { ...m.counts, absent: null }
 
@@ -347,11 +350,7 @@ export default function MeetingDetailPage(): React.ReactElement {
   const meetingId = params.meetingId
   const { me } = useRequireBound()
   const meeting = useMeeting(me?.bound ? meetingId : undefined)
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void meeting.reload()
-  })
+  useReloadOnReturn(meeting.reload)
   usePullDownRefresh(() => {
     void meeting.reload().finally(() => Taro.stopPullDownRefresh())
   })

@@ -9,15 +9,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { meetings as contract } from '@shared/contract/meetings'
 import { ROUTES, withQuery } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { ChoiceField, DateField, SelectField, TextField } from '@/components/Fields'
 import { FormField } from '@/components/FormField'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { isCommittee } from '@/features/org/permissions'
-import { ROSTER_LIMIT } from '@/features/org/use-org'
-import { useApiCall } from '@/features/common/use-api-call'
 import { KIND_CHOICES } from '@/features/meetings/labels'
 import {
   emptyMeetingForm,
@@ -31,6 +27,8 @@ import {
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { back } from '@/utils/nav'
 import { canChooseOnMap, chooseLocation, getLocation, type Position } from '@/platform'
+import { useRoster } from '@/features/org/use-roster'
+import { useSaveMeeting } from '@/features/meetings/use-save-meeting'
 import '../shared.scss'
 import './index.scss'
 
@@ -110,14 +108,12 @@ function Editor({ me, meetingId, prefill = {} }: { me: BoundMe; meetingId: strin
   const committee = isCommittee(me)
   // A 党小组长 who is not a 支委 sets up their own group's 党小组会 only.
   const ownGroup = committee ? undefined : (me.member.groupId ?? undefined)
-  const roster = useApiCall(() => api.org.listMembers(ownGroup ? { groupId: ownGroup, page: { limit: ROSTER_LIMIT } } : { page: { limit: ROSTER_LIMIT } }), [ownGroup])
+  const roster = useRoster(ownGroup)
   const [form, setForm] = useState<MeetingForm>(() =>
     emptyMeetingForm(committee ? { hostId: me.member.id, place: '党群服务中心', ...prefill } : { ...prefill, kind: 'group', groupId: ownGroup ?? '', hostId: me.member.id }),
   )
   const [errors, setErrors] = useState<MeetingFormErrors>({})
-  const save = useAction((fields: Parameters<typeof api.meetings.createMeeting>[0]['fields']) =>
-    meetingId ? api.meetings.updateMeeting({ meetingId, fields }) : api.meetings.createMeeting({ fields }),
-  )
+  const save = useSaveMeeting(meetingId)
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: editing ? '修改会议' : '新建会议' })

@@ -7,20 +7,19 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { meetings as contract, type Leave } from '@shared/contract/meetings'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
-import { Chip } from '@/components/MeetingCard'
+import { Chip } from '@/features/meetings/components/MeetingCard'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { LEAVE_STATUS, MEETING_KIND_SHORT_LABELS } from '@/features/meetings/labels'
 import { useLeaves } from '@/features/meetings/use-meetings'
 import { formatInstant } from '@/utils/format'
+import { useDecideLeave } from '@/features/meetings/use-decide-leave'
 import '../shared.scss'
 import './index.scss'
 
 function LeaveRow({ l, canDecide, onDecided }: { l: Leave; canDecide: boolean; onDecided: (l: Leave) => void }): React.ReactElement {
   const [note, setNote] = useState('')
-  const decide = useAction((approve: boolean) => api.meetings.decideLeave({ leaveId: l.id, approve, note: note.trim() || undefined }))
+  const decide = useDecideLeave(l.id, note)
   const st = LEAVE_STATUS[l.status]
   const onDecide = async (approve: boolean): Promise<void> => {
     const res = await Taro.showModal({ title: approve ? '批准请假' : '不批准请假', content: `${l.memberName}：${l.reason}`, confirmText: approve ? '批准' : '不批准' })

@@ -8,15 +8,13 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { CORRECTION_FIELDS, CORRECTION_FIELD_LABELS, MAX_MINUTES_PHOTOS, type MeetingDetail } from '@shared/contract/meetings'
-import { api } from '@/services/api'
 import { useRequireBound } from '@/features/org/use-me'
-import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
-import { Chip } from '@/components/MeetingCard'
+import { Chip } from '@/features/meetings/components/MeetingCard'
 import { PhotoGrid, type GridPhoto } from '@/components/PhotoGrid'
-import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
+import { useAddCorrection, useSaveMinutes, useUploadMinutesPhoto } from '@/features/meetings/use-minutes'
 import '../shared.scss'
 import './index.scss'
 
@@ -27,24 +25,12 @@ function Editor({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
   const [resolutions, setResolutions] = useState<string[]>(m.minutes?.resolutions.length ? m.minutes.resolutions : [])
   const [guests, setGuests] = useState(String(m.minutes?.inviteesPresent ?? 0))
   const [photos, setPhotos] = useState<(GridPhoto & { name: string })[]>(m.minutes?.photos ?? [])
-  const upload = usePictureUpload((picture) => api.meetings.uploadPhoto({ meetingId: m.id, ...picture }))
+  const upload = useUploadMinutesPhoto(m.id)
   const addPhoto = async (): Promise<void> => {
     const r = await upload.add()
     if (r) setPhotos((p) => [...p, r])
   }
-  const save = useAction((submit: boolean) =>
-    api.meetings
-      .saveMinutes({
-        meetingId: m.id,
-        minutes: {
-          content: content.trim(),
-          resolutions: resolutions.map((r) => r.trim()).filter((r) => r !== ''),
-          photos: photos.map((p) => ({ fileId: p.fileId, name: p.name })),
-          inviteesPresent: Math.max(0, Math.min(500, Number(guests) || 0)),
-        },
-      })
-      .then((saved) => (submit ? api.meetings.submitMinutes({ meetingId: m.id }) : saved)),
-  )
+  const save = useSaveMinutes(m.id, { content, resolutions, photos, guests })
 
   const onSave = async (submit: boolean): Promise<void> => {
     if (submit) {
@@ -132,7 +118,7 @@ function Locked({ m, onSaved }: { m: MeetingDetail; onSaved: (m: MeetingDetail) 
   const [field, setField] = useState<Field>('content')
   const [text, setText] = useState('')
   const [reason, setReason] = useState('')
-  const add = useAction(() => api.meetings.addCorrection({ meetingId: m.id, field, text: text.trim(), reason: reason.trim() }))
+  const add = useAddCorrection(m.id, field, text, reason)
   const onAdd = async (): Promise<void> => {
     if (text.trim() === '' || reason.trim() === '') {
       void Taro.showToast({ title: '请填写更正内容和原因', icon: 'none' })

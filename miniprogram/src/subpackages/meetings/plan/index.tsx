@@ -9,17 +9,16 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { Plan } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { useRequireBound } from '@/features/org/use-me'
 import { isCommittee } from '@/features/org/permissions'
-import { useAction } from '@/features/common/use-action'
 import { MEETING_KIND_SHORT_LABELS, meetingWhen } from '@/features/meetings/labels'
 import { usePlan } from '@/features/meetings/use-meetings'
-import { Chip } from '@/components/MeetingCard'
+import { Chip } from '@/features/meetings/components/MeetingCard'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
-import { YearSwitch, beijingYear } from '../YearSwitch'
+import { YearSwitch, beijingYear } from '@/components/YearSwitch'
+import { useDraftPlan, usePublishPlan, useSavePlan } from '@/features/meetings/use-plan-actions'
 import '../shared.scss'
 import './index.scss'
 
@@ -48,14 +47,9 @@ export default function PlanPage(): React.ReactElement {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const draft = useAction(() => api.meetings.draftPlan({ year }))
-  const save = useAction(() =>
-    api.meetings.updatePlan({
-      year,
-      items: items.map((i) => ({ key: i.key, kind: i.kind, date: i.date, time: i.time, groupId: i.groupId, topic: i.topic.trim() || MEETING_KIND_SHORT_LABELS[i.kind], bySecretary: i.bySecretary })),
-    }),
-  )
-  const publish = useAction(() => api.meetings.publishPlan({ year }))
+  const draft = useDraftPlan(year)
+  const save = useSavePlan(year, items)
+  const publish = usePublishPlan(year)
   const months = useMemo(() => byMonth(items), [items])
 
   if (meLoading || !me?.bound) return <View className='page'><PageLoading /></View>

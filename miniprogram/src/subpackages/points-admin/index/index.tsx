@@ -9,19 +9,20 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Switch } from '@nutui/nutui-react-taro'
 import { points, type YearView } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { Icon, type IconName } from '@/components/Icon'
-import { useAction } from '@/features/common/use-action'
 import { can } from '@/features/org/permissions'
 import { MonthBars } from '@/features/points/ui'
-import { useReloadOnReturn, useYearView } from '@/features/points/use-points'
+import { useYearView } from '@/features/points/use-points'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { useUpdateSettings } from '@/features/points/use-update-settings'
 import './index.scss'
+import { beijingYear } from '@shared/rules/time'
 
 const PERIOD_STATES: Record<YearView['periods'][number]['status'], { text: string; tone: string }> = {
   open: { text: '未结束', tone: 'grey' },
@@ -54,10 +55,10 @@ function RankRow({ r }: { r: YearView['ranked'][number] }): React.ReactElement {
 }
 
 function Admin({ me }: { me: BoundMe }): React.ReactElement {
-  const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+  const thisYear = beijingYear(Date.now())
   const [year, setYear] = useState(thisYear)
   const { data, error, reload, setData } = useYearView(year)
-  const settings = useAction(api.points.updateSettings)
+  const settings = useUpdateSettings()
   useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

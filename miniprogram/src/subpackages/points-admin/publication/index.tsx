@@ -8,17 +8,16 @@ import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points, type Publication } from '@shared/contract/points'
-import { POINTS_EXCLUSION_LABELS } from '@shared/rules/points'
-import { periodFromKey } from '@shared/rules/points-extra'
-import { api } from '@/services/api'
+import { POINTS_EXCLUSION_LABELS } from '@shared/rules/points/scheme'
+import { periodFromKey } from '@shared/rules/points/calendar'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { signed } from '@/features/points/labels'
 import { usePublication } from '@/features/points/use-points'
 import { formatDate, formatInstant } from '@/utils/format'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { useAnswerObjection, useFinalisePeriod, usePublishPeriod } from '@/features/points/use-period-publication'
 import './index.scss'
 
 function Objection({ o, onAnswer, busy }: { o: Publication['objections'][number]; onAnswer: (text: string) => void; busy: boolean }): React.ReactElement {
@@ -48,9 +47,9 @@ function Objection({ o, onAnswer, busy }: { o: Publication['objections'][number]
 
 function PublicationView({ periodKey }: { periodKey: string }): React.ReactElement {
   const { data, error, reload, setData } = usePublication(periodKey)
-  const publish = useAction(api.points.publishPeriod)
-  const answer = useAction(api.points.answerObjection)
-  const finalise = useAction(api.points.finalisePeriod)
+  const publish = usePublishPeriod()
+  const answer = useAnswerObjection()
+  const finalise = useFinalisePeriod()
   const period = periodFromKey(periodKey)
   const label = period?.label ?? periodKey
 

@@ -8,20 +8,19 @@ import { View, Text, Input, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points } from '@shared/contract/points'
-import { shiftMonth } from '@shared/rules/time'
-import { api } from '@/services/api'
+import { beijingDate, shiftMonth } from '@shared/rules/time'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { useMembers } from '@/features/org/use-org'
 import { monthLabel } from '@/features/points/labels'
 import { itemSummary } from '@/features/points/scheme-form'
 import { useSchemeInfo } from '@/features/points/use-points'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { useRecordEntry, useRecordVolunteer } from '@/features/points/use-record-points'
 import './index.scss'
 
-const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const today = (): string => beijingDate(Date.now())
 const newKey = (): string => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 function Record({ me }: { me: BoundMe }): React.ReactElement {
@@ -36,8 +35,8 @@ function Record({ me }: { me: BoundMe }): React.ReactElement {
   const [month, setMonth] = useState(today().slice(0, 7))
   const [reason, setReason] = useState('')
   const key = useRef(newKey())
-  const volunteer = useAction(api.points.recordVolunteer)
-  const record = useAction(api.points.recordEntry)
+  const volunteer = useRecordVolunteer()
+  const record = useRecordEntry()
   const months = useMemo(() => [0, 1, 2].map((n) => shiftMonth(today().slice(0, 7), -n)), [])
 
   if (members.error || info.error) return <View className='page'><PageError message={(members.error ?? info.error)?.message ?? ''} onRetry={() => void Promise.all([members.reload(), info.reload()])} /></View>

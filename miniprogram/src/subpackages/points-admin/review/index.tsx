@@ -8,22 +8,22 @@ import { View, Text, Checkbox } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points, type EntryView } from '@shared/contract/points'
-import { shiftMonth } from '@shared/rules/time'
+import { beijingMonth, shiftMonth } from '@shared/rules/time'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { isCommittee } from '@/features/org/permissions'
 import { batchable } from '@/features/points/entries'
 import { monthLabel, signed } from '@/features/points/labels'
 import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
 import { StatusTag } from '@/features/points/ui'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { useReloadOnReturn, useReviewQueue, type QueueFilter } from '@/features/points/use-points'
+import { useReviewQueue, type QueueFilter } from '@/features/points/use-points'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { useReviewBatch, useReviewEntry } from '@/features/points/use-review-entry'
 import './index.scss'
 
 const STATUS_CHIPS: { value: QueueFilter['status']; label: string }[] = [
@@ -92,7 +92,7 @@ function Card({ e, selected, onSelect, onApprove, onReview, busy }: {
 
 function Queue({ me }: { me: BoundMe }): React.ReactElement {
   const committee = isCommittee(me)
-  const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+  const thisMonth = beijingMonth(Date.now())
   const [status, setStatus] = useState<QueueFilter['status']>('pending')
   const [month, setMonth] = useState<string | undefined>(undefined)
   const [groupId, setGroupId] = useState<string | undefined>(committee ? undefined : (me.member.groupId ?? undefined))
@@ -100,8 +100,8 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null)
   const [busyId, setBusyId] = useState<string | null>(null)
-  const approve = useAction(api.points.reviewEntry)
-  const batch = useAction(api.points.reviewBatch)
+  const approve = useReviewEntry()
+  const batch = useReviewBatch()
   useReloadOnReturn(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

@@ -9,19 +9,19 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Popup, Switch } from '@nutui/nutui-react-taro'
 import { points, type SchemeEditor } from '@shared/contract/points'
-import { POINTS_BAND_LABELS, POINTS_EXCLUSION_LABELS, POINTS_EXCLUSIONS, type PointsExclusion } from '@shared/rules/points'
-import { SCHEME_AUTO_SOURCE_LABELS, type BranchScheme, type SchemeItem } from '@shared/rules/points-extra'
-import { api } from '@/services/api'
+import { POINTS_BAND_LABELS, POINTS_EXCLUSION_LABELS, POINTS_EXCLUSIONS, type PointsExclusion } from '@shared/rules/points/scheme'
+import { SCHEME_AUTO_SOURCE_LABELS, type BranchScheme, type SchemeItem } from '@shared/rules/points/branch-scheme'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { can } from '@/features/org/permissions'
 import { bandsSummary, itemSummary, newItem, schemeError } from '@/features/points/scheme-form'
 import { useSchemeEditor } from '@/features/points/use-points'
 import { formatDate, formatInstant } from '@/utils/format'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { usePublishScheme, useSaveSchemeDraft } from '@/features/points/use-scheme-actions'
 import './index.scss'
+import { beijingDate } from '@shared/rules/time'
 
 /** A number field that keeps what is typed and reports a number (or null when empty and allowed). */
 function NumField({ value, onChange, nullable = false, testId, placeholder }: { value: number | null; onChange: (n: number | null) => void; nullable?: boolean; testId?: string; placeholder?: string }): React.ReactElement {
@@ -119,9 +119,9 @@ function Editor({ me }: { me: BoundMe }): React.ReactElement {
   const [draft, setDraft] = useState<BranchScheme | null>(null)
   const [editing, setEditing] = useState<{ index: number; item: SchemeItem } | null>(null)
   const [publishing, setPublishing] = useState(false)
-  const [effectiveFrom, setEffectiveFrom] = useState(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
-  const save = useAction(api.points.saveDraft)
-  const publish = useAction(api.points.publishScheme)
+  const [effectiveFrom, setEffectiveFrom] = useState(beijingDate(Date.now()))
+  const save = useSaveSchemeDraft()
+  const publish = usePublishScheme()
   useEffect(() => {
     if (data && draft === null) setDraft(data.draft)
   }, [data, draft])

@@ -8,21 +8,18 @@ import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points, type EntryView, type SchemeInfo } from '@shared/contract/points'
-import { declarableItems } from '@shared/rules/points-extra'
-import { api } from '@/services/api'
+import { declarableItems } from '@shared/rules/points/branch-scheme'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
-import { useApiCall } from '@/features/common/use-api-call'
 import { monthLabel } from '@/features/points/labels'
 import { itemSummary } from '@/features/points/scheme-form'
 import { useSchemeInfo } from '@/features/points/use-points'
-import { usePictureUpload } from '@/features/common/use-picture-upload'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { back } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { usePointsEntry, useSubmitEntry, useUpdateEntry, useUploadEntryPhoto, useWithdrawEntry } from '@/features/points/use-declare'
 import './index.scss'
 
 const MAX_PHOTOS = 9
@@ -40,10 +37,10 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
   const [description, setDescription] = useState(editing?.description ?? '')
   const [photos, setPhotos] = useState<{ fileId: string; url: string | null }[]>(editing?.photos ?? [])
   const clientKey = useRef(newKey())
-  const submit = useAction(api.points.submitEntry)
-  const update = useAction(api.points.updateEntry)
-  const withdraw = useAction(api.points.withdrawEntry)
-  const upload = usePictureUpload(api.points.uploadPhoto)
+  const submit = useSubmitEntry()
+  const update = useUpdateEntry()
+  const withdraw = useWithdrawEntry()
+  const upload = useUploadEntryPhoto()
   const item = items.find((i) => i.code === code)
 
   const addPhoto = async (): Promise<void> => {
@@ -166,7 +163,7 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
 
 function Declare({ entryId }: { entryId: string | undefined }): React.ReactElement {
   const info = useSchemeInfo()
-  const entry = useApiCall(entryId ? () => api.points.getEntry({ entryId }) : null, [entryId])
+  const entry = usePointsEntry(entryId ? entryId : null)
   useEffect(() => {
     if (entryId) void Taro.setNavigationBarTitle({ title: '修改申报' })
   }, [entryId])

@@ -9,20 +9,20 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { points, type EntryView } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
-import { useApiCall } from '@/features/common/use-api-call'
 import { entryPoints, monthLabel, ORIGIN_LABELS, signed } from '@/features/points/labels'
 import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
 import { StatusTag } from '@/features/points/ui'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { useReloadOnReturn } from '@/features/points/use-points'
+import {  } from '@/features/points/use-points'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatInstant } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { usePointsEntry } from '@/features/points/use-declare'
+import { useReviewEntry } from '@/features/points/use-review-entry'
 
 const DECISIONS = { approve: '通过', adjust: '调整', reject: '不通过' } as const
 const STAGES = { group: '党小组长', committee: '支委' } as const
@@ -39,9 +39,9 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 }
 
 function Entry({ entryId }: { entryId: string }): React.ReactElement {
-  const { data: e, error, reload, setData } = useApiCall(() => api.points.getEntry({ entryId }), [entryId])
+  const { data: e, error, reload, setData } = usePointsEntry(entryId)
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null)
-  const approve = useAction(api.points.reviewEntry)
+  const approve = useReviewEntry()
   useReloadOnReturn(reload)
   if (error && !e) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (!e) return <View className='page'><PageLoading /></View>

@@ -9,18 +9,18 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { points, type Overview } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
-import { api } from '@/services/api'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useAction } from '@/features/common/use-action'
 import { groupByMonth, pendingDeclared } from '@/features/points/entries'
 import { monthLabel, signed } from '@/features/points/labels'
 import { EntryRow, MonthBars } from '@/features/points/ui'
-import { useEntries, useOverview, useReloadOnReturn, useSchemeInfo, useSync } from '@/features/points/use-points'
+import { useEntries, useOverview, useSchemeInfo, useSync } from '@/features/points/use-points'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
 import '@/styles/nutui-forms'
 import '@/features/points/points.scss'
+import { useObjectPublication } from '@/features/points/use-object-publication'
 import './index.scss'
 
 type MyPublication = Overview['publications'][number]
@@ -85,7 +85,7 @@ function PointsHome({ me, memberId }: { me: BoundMe; memberId: string | undefine
   })
   const [objecting, setObjecting] = useState<MyPublication | null>(null)
   const [text, setText] = useState('')
-  const object = useAction(api.points.objectPublication)
+  const object = useObjectPublication()
 
   const name = overview.data?.memberName
   useEffect(() => {

@@ -4,9 +4,9 @@
  * then the figures: 三会一课 by period, attendance by month (a bar chart), 党费, 积分, 民主评议, 谈心谈话,
  * 学时, 支部设置, 换届 and this month's 政治生日. One API call.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { BOARD_AREA_LABELS, workbench, type BoardItem, type Dashboard } from '@shared/contract/workbench'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
@@ -15,7 +15,8 @@ import { WB, fixRoute } from '@/features/workbench/fix-route'
 import { useDashboard } from '@/features/workbench/use-workbench'
 import { go } from '@/utils/nav'
 import { WorkbenchGate } from '../Gate'
-import { YearSwitch, beijingYear } from '../YearSwitch'
+import { YearSwitch, beijingYear } from '@/components/YearSwitch'
+import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import '../shared.scss'
 import './index.scss'
 
@@ -285,12 +286,8 @@ function Board({ branchId, initialYear }: { branchId: string | undefined; initia
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  // Coming back from the page that fixed an item: show the new state. (This component mounts after the
-  // page's first show, so "the first call" is not a reliable marker; a call soon after mounting is skipped.)
-  const mountedAt = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - mountedAt.current > 1500) void reload()
-  })
+  // Coming back from the page that fixed an item: show the new state.
+  useReloadOnReturn(reload)
 
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (!data) return <View className='page'><PageLoading cards={4} /></View>
@@ -307,7 +304,7 @@ function Board({ branchId, initialYear }: { branchId: string | undefined; initia
         </Text>
       </View>
       {d.readOnly ? <View className='wb-readonly' data-testid='wb-readonly'>上级党组织查看：只读，不能代支部操作。</View> : null}
-      <YearSwitch year={year} max={thisYear} onChange={setYear} />
+      <YearSwitch testId='wb-year' year={year} max={thisYear} onChange={setYear} />
 
       <View className='card' data-testid='wb-todo'>
         <View className='card__title'>
@@ -325,7 +322,7 @@ function Board({ branchId, initialYear }: { branchId: string | undefined; initia
       <View className='card'>
         <View className='card__title'>达标验收与台账</View>
         <View className='wb-actions'>
-          <Button type='primary' size='large' data-testid='wb-open-assessment' onClick={() => go(WB.assessment, queryBranch)}>
+          <Button type='primary' size='large' data-testid='wb-open-standard' onClick={() => go(WB.standard, queryBranch)}>
             五化达标自评
           </Button>
           <Button fill='outline' size='large' data-testid='wb-open-exports' onClick={() => go(WB.exports, queryBranch)}>

@@ -8,10 +8,10 @@ import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import { LEDGER_KINDS, LEDGER_KIND_LABELS, workbench, type LedgerKind } from '@shared/contract/workbench'
-import { api } from '@/services/api'
-import { LEDGER_PHASE_LABELS, useLedgerExport } from '@/features/workbench/use-ledger-export'
+import { LEDGER_PHASE_LABELS } from '@/features/workbench/use-ledger-export'
 import { WorkbenchGate } from '../Gate'
-import { YearSwitch, beijingYear } from '../YearSwitch'
+import { YearSwitch, beijingYear } from '@/components/YearSwitch'
+import { useExportLedger } from '@/features/workbench/use-export-ledger'
 import '../shared.scss'
 import './index.scss'
 
@@ -26,11 +26,11 @@ const HINTS: Record<LedgerKind, string> = {
 function Exports({ branchId, initialYear }: { branchId: string | undefined; initialYear: number | undefined }): React.ReactElement {
   const thisYear = beijingYear()
   const [year, setYear] = useState(initialYear ?? thisYear)
-  const { state, run } = useLedgerExport({ build: (kind) => api.workbench.exportLedger({ branchId, year, kind }) })
+  const { state, run } = useExportLedger(branchId, year)
   const busy = state.phase === 'generating' || state.phase === 'downloading'
   return (
     <View className='page wb-exports' data-testid='wb-exports'>
-      <YearSwitch year={year} max={thisYear} onChange={setYear} />
+      <YearSwitch testId='wb-year' year={year} max={thisYear} onChange={setYear} />
       <View className='card'>
         <View className='card__title'>
           {year}年台账

@@ -14,7 +14,7 @@ import { OVERVIEW_COLUMNS, nextSort, sortOverview, type OverviewSort } from '@/f
 import { useOverview } from '@/features/workbench/use-workbench'
 import { go } from '@/utils/nav'
 import { WorkbenchGate } from '../Gate'
-import { YearSwitch, beijingYear } from '../YearSwitch'
+import { YearSwitch, beijingYear } from '@/components/YearSwitch'
 import '../shared.scss'
 import './index.scss'
 
@@ -44,7 +44,7 @@ function Overview(): React.ReactElement {
           {data.rows.length}个党支部 · {members}名党员 · {overdue}个支部有逾期未开的会议
         </Text>
       </View>
-      <YearSwitch year={year} max={thisYear} onChange={setYear} />
+      <YearSwitch testId='wb-year' year={year} max={thisYear} onChange={setYear} />
       {rows.length === 0 ? (
         <EmptyState text='您管理的党组织下还没有党支部' />
       ) : (

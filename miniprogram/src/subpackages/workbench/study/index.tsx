@@ -9,22 +9,20 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { StudyHours, workbench, type StudyRecord } from '@shared/contract/workbench'
 import { beijingDate } from '@shared/rules/time'
-import { api } from '@/services/api'
 import { DateField, TextField } from '@/components/Fields'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useApiCall } from '@/features/common/use-api-call'
-import { ROSTER_LIMIT } from '@/features/org/use-org'
 import { useRecordStudy, useRemoveStudy, useStudy } from '@/features/workbench/use-workbench'
 import { formatDate } from '@/utils/format'
 import { WorkbenchGate } from '../Gate'
-import { beijingYear } from '../YearSwitch'
+import { beijingYear } from '@/components/YearSwitch'
+import { useRoster } from '@/features/org/use-roster'
 import '../shared.scss'
 import './index.scss'
 
 function Study(): React.ReactElement {
   const year = beijingYear()
   const { data, error, reload } = useStudy(year)
-  const roster = useApiCall(() => api.org.listMembers({ page: { limit: ROSTER_LIMIT } }), [])
+  const roster = useRoster()
   const record = useRecordStudy()
   const remove = useRemoveStudy()
   const [form, setForm] = useState({ course: '', date: beijingDate(new Date()), hours: '', evidence: '' })

@@ -9,14 +9,14 @@ import { Button } from '@nutui/nutui-react-taro'
 import { workbench } from '@shared/contract/workbench'
 import { PageError, PageLoading } from '@/components/PageState'
 import { printPage } from '@/platform/print'
-import { useAssessment } from '@/features/workbench/use-workbench'
+import { useStandard } from '@/features/workbench/use-workbench'
 import { WorkbenchGate } from '../Gate'
-import { beijingYear } from '../YearSwitch'
+import { beijingYear } from '@/components/YearSwitch'
 import '../shared.scss'
 import './index.scss'
 
 function Summary({ branchId, year }: { branchId: string | undefined; year: number }): React.ReactElement {
-  const { data, error, reload } = useAssessment(branchId, year)
+  const { data, error, reload } = useStandard(branchId, year)
   if (error && !data) return <View className='page'><PageError message={error.message} onRetry={() => void reload()} /></View>
   if (!data) return <View className='page'><PageLoading cards={3} /></View>
   const a = data
@@ -94,5 +94,5 @@ function Summary({ branchId, year }: { branchId: string | undefined; year: numbe
 export default function SummaryPage(): React.ReactElement {
   const { params } = useRouter()
   const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : beijingYear()
-  return <WorkbenchGate action={workbench.actions.assessment}>{() => <Summary branchId={params.branchId || undefined} year={year} />}</WorkbenchGate>
+  return <WorkbenchGate action={workbench.actions.standard}>{() => <Summary branchId={params.branchId || undefined} year={year} />}</WorkbenchGate>
 }

@@ -9,18 +9,16 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { workbench, type Talk } from '@shared/contract/workbench'
 import type { Me } from '@shared/contract/org'
-import { api } from '@/services/api'
 import { DateField, SelectField, TextField } from '@/components/Fields'
 import { FormField } from '@/components/FormField'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { useApiCall } from '@/features/common/use-api-call'
-import { ROSTER_LIMIT } from '@/features/org/use-org'
 import { COVERAGE_LABELS } from '@/features/workbench/format'
 import { useRecordTalk, useRemoveTalk, useTalks } from '@/features/workbench/use-workbench'
 import { formatDate } from '@/utils/format'
 import { beijingDate } from '@shared/rules/time'
 import { WorkbenchGate } from '../Gate'
-import { beijingYear } from '../YearSwitch'
+import { beijingYear } from '@/components/YearSwitch'
+import { useRoster } from '@/features/org/use-roster'
 import '../shared.scss'
 
 const todayYmd = (): string => beijingDate(new Date())
@@ -28,7 +26,7 @@ const todayYmd = (): string => beijingDate(new Date())
 function Talks({ me, withId }: { me: Me; withId: string | undefined }): React.ReactElement {
   const year = beijingYear()
   const { data, error, reload } = useTalks(year)
-  const roster = useApiCall(() => api.org.listMembers({ page: { limit: ROSTER_LIMIT } }), [])
+  const roster = useRoster()
   const record = useRecordTalk()
   const remove = useRemoveTalk()
   const [form, setForm] = useState({ withId: withId ?? '', date: todayYmd(), topic: '', notes: '' })
