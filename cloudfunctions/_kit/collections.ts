@@ -4,6 +4,7 @@
  * rate limits …) are in `documents.ts`; this map names them. This list is data: the local backend creates
  * these collections and `npm run provision` creates them (admin-only) in CloudBase.
  */
+import type { DevRecordDoc } from '../development/documents'
 import type { DuesAccountDoc, DuesLedgerDoc, DuesPublicationDoc } from '../dues/documents'
 import type { EvalRosterDoc, EvalRoundDoc, EvalTallyDoc } from '../evaluation/documents'
 import type { AttendanceDoc, MeetingCorrectionDoc, MeetingDoc, MeetingLeaveDoc, MeetingPlanDoc } from '../meetings/documents'
@@ -45,6 +46,7 @@ export interface Collections {
   talks: TalkDoc
   study_records: StudyDoc
   assessments: AssessmentDoc
+  dev_records: DevRecordDoc
 }
 
 export type CollectionName = keyof Collections
@@ -82,6 +84,7 @@ const COLLECTION_SET: Record<CollectionName, true> = {
   talks: true,
   study_records: true,
   assessments: true,
+  dev_records: true,
 }
 
 export const COLLECTIONS = Object.keys(COLLECTION_SET) as CollectionName[]

@@ -11,10 +11,12 @@ import { demoMeetings } from './meetings'
 import { duesSeedPart } from './dues'
 import { remindersSeed } from './reminders'
 import { withMeetingGap, workbenchSeed } from './workbench'
+import { developmentSeed } from './development'
 
 export { DEMO, devOpenid } from './demo-org'
 export { DEMO_MEETINGS } from './meetings'
 export { DEMO_WORKBENCH } from './workbench'
+export { DEMO_DEVELOPMENT } from './development'
 
 type Docs = Record<string, Record<string, unknown>[]>
 
@@ -27,7 +29,7 @@ const orgPart: SeedPart = (nowIso) => {
 }
 
 // The workbench wraps the meetings seed to leave one 党小组会 missing (see ./workbench.ts).
-export const SEED_PARTS: SeedPart[] = [orgPart, withMeetingGap(demoMeetings), evaluationSeed, duesSeedPart, remindersSeed, pointsSeed, workbenchSeed]
+export const SEED_PARTS: SeedPart[] = [orgPart, withMeetingGap(demoMeetings), evaluationSeed, duesSeedPart, remindersSeed, pointsSeed, workbenchSeed, developmentSeed]
 
 export const seedDemo = async (db: DbService, nowIso: string, parts: SeedPart[] = SEED_PARTS): Promise<void> => {
   await db.ensureCollections(COLLECTIONS)

@@ -6,8 +6,9 @@ import { meetings } from './meetings'
 import { evaluation } from './evaluation'
 import { dues } from './dues'
 import { reminders } from './reminders'
+import { development } from './development'
 
-export const domains = { org, points, meetings, dues, evaluation, reminders, workbench } as const
+export const domains = { org, points, meetings, dues, evaluation, reminders, workbench, development } as const
 export type Domains = typeof domains
 
 export * from './define'
@@ -21,3 +22,4 @@ export { evaluation } from './evaluation'
 export { dues } from './dues'
 export { reminders } from './reminders'
 export { workbench } from './workbench'
+export { development } from './development'
