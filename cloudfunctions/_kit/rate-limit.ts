@@ -39,10 +39,33 @@ export const RATE_LIMITS = {
    * keeps the window full, the deployer can delete `rate_limits/claim-all_env` in the console.
    */
   bootstrapGuessesGlobal: { name: 'claim-all', max: 30, windowMs: HOUR_MS, message: '初始化尝试过于频繁，请一小时后再试' },
+  /**
+   * Wrong 6-digit sign-in codes (`meetings.signIn` with `digits`) per member and meeting. A member reading
+   * the host's screen mistypes once or twice; 5 in 10 minutes give a guesser about 5 × 2 / 10^6 per window
+   * of 10 minutes, and only to sign in to a meeting they may attend anyway. While full, right digits are
+   * refused too (otherwise guessing would go on behind the refusals).
+   */
+  signInDigitGuesses: {
+    name: 'signin-digits',
+    max: 5,
+    windowMs: 10 * 60_000,
+    message: '数字签到码输错次数过多，请10分钟后再试，或请记录人为您登记到会',
+  },
 } as const satisfies Record<string, RateLimit>
 
 /** The document id of a limit for one subject (an openid, or `env` for an environment-wide limit). */
 export const rateLimitKey = (limit: RateLimit, subject: string): string => `${limit.name}_${subject}`
+
+/**
+ * Throws RATE_LIMITED when `subject` has no room left under `limit` at `now`, counting nothing: for a
+ * limit on wrong attempts only, checked before a right one is accepted. One request, a read.
+ */
+export const assertRoom = async (store: Store, limit: RateLimit, subject: string, now: Date): Promise<void> => {
+  const doc = await store.get('rate_limits', rateLimitKey(limit, subject))
+  const hits = doc?.hits ?? []
+  const oldest = hits[0]
+  if (hits.length >= limit.max && oldest !== undefined && oldest > now.getTime() - limit.windowMs) throw new AppError('RATE_LIMITED', limit.message)
+}
 
 /**
  * Counts one attempt of `subject` against `limit` at `now`, or throws RATE_LIMITED (writing nothing).

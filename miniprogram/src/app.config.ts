@@ -6,7 +6,6 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/bind/index',
     'pages/about/index',
-    'pages/coming-soon/index',
   ],
   subPackages: [
     {

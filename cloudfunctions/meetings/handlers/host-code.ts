@@ -1,6 +1,6 @@
 /**
- * meetings.hostCode — the host screen, polled every few seconds: the current rotating code (only while
- * sign-in is open) and the live 实到 / 应到 from the meeting document. Two requests: the caller and the meeting.
+ * meetings.hostCode — the host screen, polled every few seconds: the current rotating code and its 6 digits
+ * (only while sign-in is open) and the live 实到 / 应到 from the meeting document. Two requests: the caller and the meeting.
  */
 import type { meetings } from '@shared/contract/meetings'
 import type { Handler } from '../../_kit/create-main'
@@ -18,6 +18,7 @@ export const hostCode: Handler<typeof meetings.actions.hostCode, MeetingDoc> = {
       topic: m.topic,
       state,
       code: issued?.code ?? null,
+      digits: issued?.digits ?? null,
       refreshAt: issued ? new Date(issued.refreshAt).toISOString() : null,
       expiresAt: issued ? new Date(issued.expiresAt).toISOString() : null,
       serverNow: ctx.now.toISOString(),

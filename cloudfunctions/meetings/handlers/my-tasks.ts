@@ -1,9 +1,12 @@
 /**
  * meetings.myTasks — the caller's 组织生活 to-dos for 首页: 补学 owed (missed a locked meeting, not yet
- * confirmed) and meetings in the next 7 days they may see. One query after the caller lookup.
+ * confirmed), meetings in the next 7 days they may see, and this Beijing month's next (or today's) 主题党日
+ * for the 首页 card. One query after the caller lookup (the month's meetings from today are one more branch
+ * of its `or`).
  */
 import type { meetings } from '@shared/contract/meetings'
 import { signInState } from '@shared/rules/meetings/sign-in'
+import { addDays, beijingDate, beijingDateTime, beijingMonth, monthRange } from '@shared/rules/time'
 import { callerTarget, type Handler } from '../../_kit/create-main'
 import type { MeetingDoc } from '../documents'
 import { LIST_FIELDS, summaryView, visibleTo } from '../model'
@@ -19,11 +22,14 @@ export const myTasks: Handler<typeof meetings.actions.myTasks> = {
     const memberId = caller.memberId ?? ''
     const cmd = store.cmd
     const soon = new Date(now.getTime() + WEEK_MS).toISOString()
+    const today = beijingDate(now)
+    const monthEnd = monthRange(beijingMonth(now)).end
     const docs = (await store.find(
       'meetings',
       cmd.or([
         { branchId, makeupIds: memberId },
         { branchId, signInClosesAt: cmd.gte(now.toISOString()), startsAt: cmd.lte(soon) },
+        { branchId, startsAt: cmd.gte(beijingDateTime(today)).and(cmd.lt(beijingDateTime(addDays(monthEnd, 1)))) },
       ]),
       { orderBy: [['startsAt', 'asc']], limit: 100, fields: LIST_FIELDS },
     )) as MeetingDoc[]
@@ -33,6 +39,7 @@ export const myTasks: Handler<typeof meetings.actions.myTasks> = {
     const upcoming = docs
       .filter((m) => m.status === 'planned' && signInState(m, now) !== 'closed' && m.startsAt <= soon && visibleTo(caller, m))
       .map((m) => summaryView(m, caller, now))
-    return { makeups, upcoming }
+    const themeDay = docs.find((m) => m.kind === 'theme-day' && m.status !== 'cancelled' && m.date >= today && m.date <= monthEnd && visibleTo(caller, m))
+    return { makeups, upcoming, themeDay: themeDay ? summaryView(themeDay, caller, now) : null }
   },
 }

@@ -5,14 +5,19 @@
  * `visibleTo`: on its roster, or a role it admits such as a 支委 at a 党小组会), so a forwarded code opens
  * no 支委会 and no other 党小组's meeting. A repeat returns the first record. Requests: caller, meeting,
  * then attendance + event + present list on the first sign-in (a repeat: caller, meeting, attendance).
+ *
+ * Instead of the QR text a member may type its 6 digits (`digits`): the same windows and refusals. Wrong
+ * digits count against RATE_LIMITS.signInDigitGuesses per member and meeting (1–3 requests, the only write
+ * of a refusal); right ones first check that limit has room (one read).
  */
 import { AppError } from '@shared/contract/errors'
 import { LOCATION_REQUIRED, type meetings } from '@shared/contract/meetings'
 import { distanceMeters, signInState } from '@shared/rules/meetings/sign-in'
 import { formatDateTimeCN } from '@shared/rules/time'
 import type { Handler } from '../../_kit/create-main'
+import { assertRoom, countAttempt, RATE_LIMITS } from '../../_kit/rate-limit'
 import type { MeetingDoc } from '../documents'
-import { CODE_MESSAGES, checkCode } from '../code'
+import { CODE_MESSAGES, checkCode, checkDigits, DIGITS_MESSAGES } from '../code'
 import { assertVisible, loadMeetingLean } from '../model'
 import { attend, attendanceId, attendanceView } from './attend'
 
@@ -29,8 +34,18 @@ export const signIn: Handler<typeof meetings.actions.signIn, MeetingDoc> = {
 
     if (m.status === 'cancelled') throw new AppError('RULE_VIOLATED', '会议已取消')
     if (m.lockedAt) throw new AppError('RULE_VIOLATED', '会议记录已提交，签到已结束')
-    const check = checkCode(input.code, m._id, m.secret, now.getTime())
-    if (check !== 'ok') throw new AppError('RULE_VIOLATED', CODE_MESSAGES[check], { rule: `CODE_${check.toUpperCase().replace('-', '_')}` })
+    if (input.digits !== undefined) {
+      const subject = `${m._id}_${memberId}`
+      const check = checkDigits(input.digits, m._id, m.secret, now.getTime())
+      if (check === 'ok') await assertRoom(store, RATE_LIMITS.signInDigitGuesses, subject, now)
+      else {
+        await countAttempt(store, RATE_LIMITS.signInDigitGuesses, subject, now)
+        throw new AppError('RULE_VIOLATED', DIGITS_MESSAGES[check], { rule: `CODE_${check.toUpperCase()}` })
+      }
+    } else {
+      const check = checkCode(input.code ?? '', m._id, m.secret, now.getTime())
+      if (check !== 'ok') throw new AppError('RULE_VIOLATED', CODE_MESSAGES[check], { rule: `CODE_${check.toUpperCase().replace('-', '_')}` })
+    }
     const state = signInState(m, now)
     if (state === 'not-yet') throw new AppError('RULE_VIOLATED', `签到尚未开始，${formatDateTimeCN(m.signInOpensAt)} 起可以签到`)
     if (state === 'closed') throw new AppError('RULE_VIOLATED', '签到时间已过，如确实参加了会议请联系记录人登记')

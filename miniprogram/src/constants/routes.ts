@@ -12,7 +12,6 @@ export const ROUTES = {
   ...TAB_ROUTES,
   bind: '/pages/bind/index',
   about: '/pages/about/index',
-  comingSoon: '/pages/coming-soon/index',
   adminMembers: '/subpackages/admin/members/index',
   adminMemberEdit: '/subpackages/admin/member-edit/index',
   adminMemberDetail: '/subpackages/admin/member-detail/index',

@@ -17,8 +17,3 @@ export function back(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
   else void Taro.switchTab({ url: ROUTES.home })
 }
-
-/** The placeholder page for features that are not built yet. */
-export function comingSoon(title: string): void {
-  go(ROUTES.comingSoon, { title })
-}

@@ -16,6 +16,9 @@ export const TimeStr = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '�
 export const INVITEE_KINDS = ['activist', 'public', 'other'] as const
 export const INVITEE_KIND_LABELS: Record<(typeof INVITEE_KINDS)[number], string> = { activist: '入党积极分子', public: '群众', other: '其他' }
 
+/** The typed form of the sign-in code: 6 digits. */
+export const SIGN_IN_DIGITS = /^\d{6}$/
+
 /** The `rule` of a sign-in refused for want of the member's position: the app asks for it and retries. */
 export const LOCATION_REQUIRED = 'LOCATION_REQUIRED'
 
@@ -186,6 +189,8 @@ export const HostViewSchema = z.object({
   state: SignInStateSchema,
   /** The text to encode as a QR code; null outside the sign-in window. */
   code: z.nullable(z.string()),
+  /** The same code as 6 digits, shown under the QR for members who cannot scan; null with `code`. */
+  digits: z.nullable(z.string()),
   refreshAt: z.nullable(z.string()),
   expiresAt: z.nullable(z.string()),
   serverNow: z.string(),
@@ -332,6 +337,8 @@ export type Plan = z.infer<typeof PlanSchema>
 export const TasksSchema = z.object({
   makeups: z.array(z.object({ meetingId: z.string(), kind: MeetingKindSchema, topic: z.string(), date: z.string() })),
   upcoming: z.array(MeetingSummarySchema),
+  /** This Beijing month's next (or today's) 主题党日 the caller may see, not cancelled; null when none is set up. */
+  themeDay: z.nullable(MeetingSummarySchema),
 })
 export type Tasks = z.infer<typeof TasksSchema>
 
@@ -379,15 +386,22 @@ export const meetings = defineDomain('meetings', {
   /** The host screen: the current rotating code and the live 实到 / 应到. Caller: the host, the recorder, 支委. */
   hostCode: action({ input: MeetingRef, output: HostViewSchema, policy: KEEPERS, kind: 'read' }),
 
-  /** Sign in with the code scanned from the host's phone, inside the sign-in window. Caller: a member on the roster. */
+  /**
+   * Sign in with the code scanned from the host's phone — or its 6 digits typed when scanning fails —
+   * inside the sign-in window. Caller: a member on the roster.
+   */
   signIn: action({
-    input: z.strictObject({
-      meetingId: Id,
-      code: z.string().check(z.minLength(1, '请扫描签到二维码'), z.maxLength(200, '签到码不正确')),
-      /** 流动党员 taking part by video. */
-      remote: z.optional(z.boolean()),
-      location: z.optional(z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lng: z.number().check(z.gte(-180), z.lte(180)) })),
-    }),
+    input: z
+      .strictObject({
+        meetingId: Id,
+        code: z.optional(z.string().check(z.minLength(1, '请扫描签到二维码'), z.maxLength(200, '签到码不正确'))),
+        /** The 6 digits under the host's QR code, typed instead of scanning. */
+        digits: z.optional(z.string().check(z.regex(SIGN_IN_DIGITS, '请输入主持人手机上显示的6位数字'))),
+        /** 流动党员 taking part by video. */
+        remote: z.optional(z.boolean()),
+        location: z.optional(z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lng: z.number().check(z.gte(-180), z.lte(180)) })),
+      })
+      .check(z.refine((i) => (i.code === undefined) !== (i.digits === undefined), { message: '请扫描签到二维码，或输入6位数字签到码', path: ['code'] })),
     output: AttendanceSchema,
     policy: { member: 'branch' },
     kind: 'write',
@@ -490,7 +504,7 @@ export const meetings = defineDomain('meetings', {
   /** Publish the plan to members: its meetings are set up (host 书记, recorder 组织委员 by default). Caller: 支委. */
   publishPlan: action({ input: BranchYear, output: PlanSchema, policy: { committee: 'branch' }, kind: 'write' }),
 
-  /** The caller's 组织生活 to-dos: 补学 owed and meetings in the next 7 days, in their own branch. Caller: any member. */
+  /** The caller's 组织生活 to-dos: 补学 owed, meetings in the next 7 days and this month's 主题党日, in their own branch. Caller: any member. */
   myTasks: action({ input: z.strictObject({}), output: TasksSchema, policy: { member: 'any' }, kind: 'read' }),
 })
 

@@ -10,17 +10,15 @@ export interface Entry {
   label: string
   icon: IconName
   onClick: () => void
-  /** Greyed "即将上线" entries. */
-  soon?: boolean
 }
 
 export function EntryGrid({ entries }: { entries: Entry[] }): React.ReactElement {
   return (
     <View className='entry-grid'>
       {entries.map((e) => (
-        <View className={`entry-grid__item${e.soon ? ' entry-grid__item--soon' : ''}`} key={e.key} data-testid={`entry-${e.key}`} onClick={e.onClick}>
+        <View className='entry-grid__item' key={e.key} data-testid={`entry-${e.key}`} onClick={e.onClick}>
           <View className='entry-grid__icon'>
-            <Icon name={e.icon} size={26} color={e.soon ? '#9aa0a8' : '#c8161d'} />
+            <Icon name={e.icon} size={26} color='#c8161d' />
           </View>
           <Text className='entry-grid__label'>{e.label}</Text>
         </View>

@@ -1,6 +1,6 @@
 /**
- * 首页: the member's branch, name, status and roles, their to-do list, and — for 支委 and 上级 admins —
- * the entries to the admin pages. An unbound user is sent to the binding page.
+ * 首页: the member's branch, name, status and roles, this month's 主题党日, their to-do list, and — for 支委
+ * and 上级 admins — the entries to the admin pages. An unbound user is sent to the binding page.
  */
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -14,18 +14,22 @@ import { MemberAvatar } from '@/components/MemberAvatar'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { EvaluationTodo } from '@/features/evaluation/components/EvaluationTodo'
 import { MeetingsTodo } from '@/features/meetings/components/MeetingsTodo'
+import { ThemeDayCard } from '@/features/meetings/components/ThemeDayCard'
+import { useMyTasks } from '@/features/meetings/use-meetings'
 import { DuesTodo } from '@/features/dues/components/DuesTodo'
 import { PointsTodo } from '@/features/points/components/PointsTodo'
 import { WorkbenchTodo } from '@/features/workbench/components/WorkbenchTodo'
 import { RemindersTodo } from '@/features/reminders/components/RemindersTodo'
 import { workbench } from '@shared/contract/workbench'
 import { dues } from '@shared/contract/dues'
-import { comingSoon, go } from '@/utils/nav'
+import { go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
 
 export default function HomePage(): React.ReactElement {
   const { me, loading, error, reload } = useRequireBound()
+  // One call for the 组织生活 to-dos and the 主题党日 card.
+  const tasks = useMyTasks(!!me?.bound)
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
@@ -48,7 +52,7 @@ export default function HomePage(): React.ReactElement {
     { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },
     { key: 'evaluation', label: '民主评议', icon: 'clipboard', onClick: () => go(ROUTES.evaluation) },
     { key: 'dues', label: '党费', icon: 'wallet', onClick: () => go(ROUTES.duesMine) },
-    { key: 'points', label: '积分', icon: 'star', soon: true, onClick: () => comingSoon('积分') },
+    { key: 'points', label: '积分', icon: 'star', onClick: () => go(ROUTES.pointsHome) },
     { key: 'reminders', label: '消息提醒', icon: 'bell', onClick: () => go(ROUTES.remindersSettings) },
   ]
 
@@ -83,9 +87,13 @@ export default function HomePage(): React.ReactElement {
         </View>
       </View>
 
+      <View className='card' data-testid='home-theme-day'>
+        <ThemeDayCard meeting={tasks.data ? tasks.data.themeDay : undefined} rule={branch.themeDayRule} />
+      </View>
+
       <View className='card' data-testid='todo-list'>
         <View className='card__title'>我的待办</View>
-        <MeetingsTodo />
+        <MeetingsTodo tasks={tasks.data} />
         <EvaluationTodo />
         <DuesTodo />
         <PointsTodo />

@@ -1,5 +1,5 @@
 /**
- * 组织生活 tab: scan to sign in, the 支委's entries (新建会议, 年度计划, 出勤统计, 请假审批, 达标情况), the
+ * 组织生活 tab: this month's 主题党日 (from the two lists below), scan to sign in, the 支委's entries (新建会议, 年度计划, 出勤统计, 请假审批, 达标情况), the
  * meetings coming up and those held (more on demand). Each list is one call; tapping a meeting opens it.
  */
 import { useState } from 'react'
@@ -10,10 +10,10 @@ import { meetings as contract } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
 import { can, isCommittee } from '@/features/org/permissions'
-import { themeDayRuleLabel } from '@/features/org/labels'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { EntryGrid, type Entry } from '@/components/EntryGrid'
 import { MeetingCard } from '@/features/meetings/components/MeetingCard'
+import { ThemeDayCard, themeDayOfMonth } from '@/features/meetings/components/ThemeDayCard'
 import { useAction } from '@/features/common/use-action'
 import { PAGE_SIZE, useMeetingList } from '@/features/meetings/use-meetings'
 import { scanAndSignIn } from '@/features/meetings/sign-in'
@@ -56,14 +56,13 @@ export default function MeetingsPage(): React.ReactElement {
 
   const up = upcoming.data?.meetings ?? []
   const held = past.data?.meetings ?? []
+  // Today's, once its sign-in has closed, is in the past list.
+  const themeDay = upcoming.data ? themeDayOfMonth([...held, ...up], Date.now()) : undefined
 
   return (
     <View className='page meetings' data-testid='meetings-page'>
       <View className='card meetings__top'>
-        <View className='meetings__rule'>
-          <Text className='meetings__rule-label'>主题党日</Text>
-          <Text className='meetings__rule-value'>{themeDayRuleLabel(me.branch.themeDayRule)}</Text>
-        </View>
+        <ThemeDayCard meeting={themeDay} rule={me.branch.themeDayRule} />
         <Button type='primary' size='large' block loading={scan.pending} data-testid='scan-sign-in' onClick={() => void onScan()}>
           扫码签到
         </Button>

@@ -1,6 +1,6 @@
 /**
  * 会议详情: when and where, the caller's status with what they can do now — scan to sign in while the
- * window is open (流动党员: remotely), ask for leave before it starts, confirm 补学 after a missed meeting —
+ * window is open (or type the 6 digits under the host's QR; 流动党员: remotely), ask for leave before it starts, confirm 补学 after a missed meeting —
  * the agenda and materials, 应到 / 实到 / 请假, the locked minutes with corrections; for the host, recorder
  * and 支委 the host QR screen, the recorder checklist and the minutes; for 支委 edit and cancel.
  */
@@ -14,6 +14,7 @@ import { useRequireBound } from '@/features/org/use-me'
 import { useAction } from '@/features/common/use-action'
 import { useMeeting } from '@/features/meetings/use-meetings'
 import { scanAndSignIn } from '@/features/meetings/sign-in'
+import { DigitsSignIn } from '@/features/meetings/components/DigitsSignIn'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { LEAVE_STATUS, MEETING_KIND_LABELS, MY_STATUS, SIGN_IN_LABELS, beijingHm, meetingWhen } from '@/features/meetings/labels'
 import { Chip } from '@/features/meetings/components/MeetingCard'
@@ -85,6 +86,14 @@ function MyPart({ m, reload }: { m: MeetingDetail; reload: () => Promise<void> }
           <Button type='primary' size='large' block loading={sign.pending} data-testid='sign-in' onClick={() => void onSign(false)}>
             扫码签到
           </Button>
+          <DigitsSignIn
+            meetingId={m.id}
+            checksPlace={m.location !== null}
+            onDone={(done) => {
+              void Taro.showToast({ title: done.repeat ? '您已签到' : '签到成功', icon: 'success' })
+              void reload()
+            }}
+          />
           {m.location ? <Text className='mt-note'>签到时将获取您的位置，核对是否在会场附近，位置不会保存。</Text> : null}
           {m.remoteAllowed ? (
             <Button fill='outline' block data-testid='sign-in-remote' onClick={() => void onSign(true)}>

@@ -1,6 +1,7 @@
 /**
  * The host's screen, shown full screen to the room: the rotating sign-in QR code (a new one every 15 s;
  * a screenshot stops working within 30 s) and the live 实到 / 应到, refreshed every 3 s while shown.
+ * Under it, the same code as 6 digits for members who cannot scan (typed on the meeting page).
  * The code text is also on the element (`data-code`) so the browser build can be tested end to end.
  */
 import { useEffect, useMemo, useState } from 'react'
@@ -55,6 +56,14 @@ export default function HostPage(): React.ReactElement {
           <>
             <Image className='host__qr' src={qr.uri} mode='aspectFit' data-testid='host-qr' data-code={view.code} />
             <Text className='host__tip'>请党员打开“支部助手”，点“扫码签到”扫描此码</Text>
+            {view.digits ? (
+              <View className='host__digits-box'>
+                <Text className='host__digits-label'>扫不了码的，在会议页点“输入6位数字”：</Text>
+                <Text className='host__digits' data-testid='host-digits' data-digits={view.digits}>
+                  {`${view.digits.slice(0, 3)} ${view.digits.slice(3)}`}
+                </Text>
+              </View>
+            ) : null}
             <Text className='host__refresh'>{left > 0 ? `${left} 秒后更新二维码` : '正在更新…'}</Text>
           </>
         ) : view.state === 'not-yet' ? (

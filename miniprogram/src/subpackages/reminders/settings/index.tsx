@@ -79,7 +79,7 @@ export default function ReminderSettingsPage(): React.ReactElement {
             <View className='reminders-topic__main'>
               <Text className='reminders-topic__label'>{t.label}</Text>
               <Text className='reminders-topic__desc'>{t.description}</Text>
-              {!t.available ? <Text className='reminders-topic__soon'>即将上线</Text> : null}
+              {!t.available ? <Text className='reminders-topic__soon'>暂未开通</Text> : null}
             </View>
             {t.locked ? (
               <Text className='reminders-topic__locked'>始终开启</Text>

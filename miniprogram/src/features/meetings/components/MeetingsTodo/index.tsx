@@ -6,7 +6,6 @@ import { View, Text } from '@tarojs/components'
 import type { Tasks } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
 import { MEETING_KIND_SHORT_LABELS, meetingWhen } from '@/features/meetings/labels'
-import { useMyTasks } from '@/features/meetings/use-meetings'
 import { formatDate } from '@/utils/format'
 import { go } from '@/utils/nav'
 import './index.scss'
@@ -34,7 +33,7 @@ function makeupRows(makeups: Tasks['makeups']): MeetingTask[] {
 }
 
 /** The caller's meeting tasks: meetings with sign-in open first, then 补学, then what is coming. */
-export function meetingTasks(tasks: Tasks | undefined): MeetingTask[] {
+export function meetingTasks(tasks: Pick<Tasks, 'makeups' | 'upcoming'> | undefined): MeetingTask[] {
   if (!tasks) return []
   const open = tasks.upcoming.filter((m) => m.signIn === 'open' && m.my === 'pending')
   const soon = tasks.upcoming.filter((m) => !(m.signIn === 'open' && m.my === 'pending') && (m.my === 'pending' || m.my === 'leave-declined'))
@@ -45,8 +44,8 @@ export function meetingTasks(tasks: Tasks | undefined): MeetingTask[] {
   ]
 }
 
-export function MeetingsTodo(): React.ReactElement | null {
-  const { data } = useMyTasks()
+/** `tasks`: the page's `meetings.myTasks` (首页 shares it with the 主题党日 card). */
+export function MeetingsTodo({ tasks: data }: { tasks: Tasks | undefined }): React.ReactElement | null {
   const tasks = meetingTasks(data)
   if (tasks.length === 0) return null
   return (
