@@ -38,6 +38,8 @@ export interface PointsBranchDoc {
   draft: BranchScheme | null
   draftUpdatedAt: string | null
   publishRanking: boolean
+  /** Items marked as needing evidence really require a photo (absent = off, the default). */
+  requireEvidence?: boolean
   /** Events consumed up to (createdAt, _id), exclusive of later ones. */
   cursor: { at: string; id: string }
   publications: Record<string, PublicationMeta>

@@ -20,7 +20,7 @@ export const editorView = (branchId: string, head: PointsBranchDoc | null, prese
   current: head?.current ? versionView(head.current) : null,
   versions: [...(head?.versions ?? [])].sort((a, b) => b.version - a.version),
   presets,
-  settings: { publishRanking: head?.publishRanking ?? false },
+  settings: { publishRanking: head?.publishRanking ?? false, requireEvidence: head?.requireEvidence ?? false },
 })
 
 type MyPublication = z.infer<typeof MyPublicationSchema>

@@ -18,7 +18,7 @@ export const scheme: Handler<typeof points.actions.scheme, string> = {
     return {
       branchId,
       current: current ? versionView(current) : null,
-      settings: { publishRanking: head?.publishRanking ?? false },
+      settings: { publishRanking: head?.publishRanking ?? false, requireEvidence: head?.requireEvidence ?? false },
       declare: {
         month,
         open: day !== null && canDeclare(month, today, day).ok,

@@ -39,7 +39,7 @@ export const submitEntry: Handler<typeof points.actions.submitEntry, string> = {
     if (!window.ok) throw new AppError('RULE_VIOLATED', window.message, { rule: window.reason })
     const item = at.scheme.items.find((i) => i.code === input.itemCode)
     if (!item || !item.declarable || item.kind !== 'add') throw new AppError('RULE_VIOLATED', '该项目不能由党员申报', { rule: 'NOT_DECLARABLE' })
-    if (item.evidenceRequired && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
+    if (item.evidenceRequired && h.requireEvidence === true && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
 
     const groupFirst = at.scheme.groupReview && !!c.groupId && !c.branchRoles.includes('group-leader')
     const member = { memberId, memberName: c.name, groupId: c.groupId, branchId }

@@ -41,7 +41,7 @@ export const updateEntry: Handler<typeof points.actions.updateEntry, PointsEntry
     }
     if (found) item = found
     const photos = input.photos ?? e.photos
-    if (item?.evidenceRequired && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
+    if (item?.evidenceRequired && head?.requireEvidence === true && photos.length === 0) throw new AppError('RULE_VIOLATED', `“${item.name}”需要上传照片作为佐证`, { rule: 'EVIDENCE_REQUIRED' })
 
     const count = input.count ?? e.count
     const perOccurrence = item ? item.points : e.points / e.count

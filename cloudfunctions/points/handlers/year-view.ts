@@ -62,7 +62,7 @@ export const yearView: Handler<typeof points.actions.yearView, string> = {
       bands,
       months,
       periods,
-      settings: { publishRanking: head?.publishRanking ?? false },
+      settings: { publishRanking: head?.publishRanking ?? false, requireEvidence: head?.requireEvidence ?? false },
     }
   },
 }

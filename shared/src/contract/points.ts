@@ -112,6 +112,11 @@ export type SchemeVersion = z.infer<typeof SchemeVersionSchema>
 export const SettingsSchema = z.object({
   /** The branch shows the yearly ranking to every member (off by default: anti-形式主义). */
   publishRanking: z.boolean(),
+  /**
+   * Items marked 需上传照片佐证 really need a photo (off by default: no forced uploads, 国办函〔2026〕12号);
+   * when off, a photo is optional on every 申报.
+   */
+  requireEvidence: z.boolean(),
 })
 
 export const SchemeInfoSchema = z.object({
@@ -425,8 +430,13 @@ export const points = defineDomain('points', {
     kind: 'write',
   }),
 
-  /** Branch settings: publish the ranking to members (off by default). Caller: 书记. */
-  updateSettings: action({ input: z.strictObject({ ...BranchRef, publishRanking: z.boolean() }), output: SettingsSchema, policy: { secretary: 'branch' }, kind: 'write' }),
+  /** Branch settings: publish the ranking to members; require the evidence photo items ask for (both off by default). Caller: 书记. */
+  updateSettings: action({
+    input: z.strictObject({ ...BranchRef, publishRanking: z.boolean(), requireEvidence: z.optional(z.boolean()) }),
+    output: SettingsSchema,
+    policy: { secretary: 'branch' },
+    kind: 'write',
+  }),
 
   /** Publish a finished quarter (每季评定公示): a snapshot of every member's points for the 公示 days. Caller: 支委. */
   publishPeriod: action({ input: z.strictObject({ ...BranchRef, periodKey: PeriodKey }), output: PublicationSchema, policy: { committee: 'branch' }, kind: 'write' }),

@@ -29,7 +29,7 @@ describe('checkRow: the amount and band shown while typing', () => {
   test('inline errors', () => {
     expect(checkRow(row({ base: '' }), opts).error).toBe('请填写基数')
     expect(checkRow(row({ base: '12.345' }), opts).error).toBe('金额格式不正确，最多保留两位小数')
-    expect(checkRow(row({ base: '-5' }), opts).error).toBe('金额格式不正确，最多保留两位小数')
+    expect(checkRow(row({ base: '-5' }), opts).error).toBe('基数不能为负数')
     expect(checkRow(row({ category: 'farmer', farmer: '2.00' }), opts).error).toBe('农民党员每月交纳党费应为0.20元至1.00元')
   })
 })

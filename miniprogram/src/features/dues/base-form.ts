@@ -41,6 +41,20 @@ export interface RowCheck {
   error: string | null
 }
 
+/** The largest monthly base the form accepts: 10万元 a month (far above any 工资收入 the 2008 rule bands). */
+export const BASE_MAX_FEN = 10_000_000
+
+/** A typed base (元) as fen, or the specific problem with it: never silently changed. */
+export function parseBase(text: string): { fen: number } | { error: string } {
+  const t = text.trim()
+  if (t === '') return { error: '请填写基数' }
+  if (t.startsWith('-') || t.startsWith('−')) return { error: '基数不能为负数' }
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return { error: '金额格式不正确，最多保留两位小数' }
+  const fen = (t.split('.')[0] ?? '').length > 8 ? Infinity : yuanToFen(t)
+  if (fen > BASE_MAX_FEN) return { error: `基数不能超过${BASE_MAX_FEN / 100}元（每月）` }
+  return { fen }
+}
+
 const fenText = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '' : formatFen(fen))
 
 export function rowsFromBaseReview(a: BaseReview): BaseRow[] {
@@ -78,8 +92,9 @@ export function checkRow(r: BaseRow, opts: { rounding: DuesRounding; farmerDefau
   let farmerFen: number | null = null
   try {
     if (isRateCategory(r.category)) {
-      if (r.base.trim() === '') return { monthlyFen: null, band: null, error: '请填写基数' }
-      baseFen = yuanToFen(r.base.trim())
+      const parsed = parseBase(r.base)
+      if ('error' in parsed) return { monthlyFen: null, band: null, error: parsed.error }
+      baseFen = parsed.fen
     }
     if (r.category === 'farmer' && r.farmer.trim() !== '') farmerFen = yuanToFen(r.farmer.trim())
     const relief = reliefOf(r.relief)

@@ -31,3 +31,9 @@ export const pendingDeclared = (entries: readonly EntryView[], month: string): E
 
 /** Ids of entries this reviewer can approve in one go. */
 export const batchable = (entries: readonly EntryView[]): string[] => entries.filter((e) => e.canReview).map((e) => e.id)
+
+/** At most this many entries go in one batch approval (the contract's limit). */
+export const BATCH_MAX = 100
+
+/** What 批量通过 counts and approves: only the ticked entries still reviewable; nothing when none is ticked. */
+export const batchChosen = (reviewable: readonly string[], ticked: ReadonlySet<string>): string[] => reviewable.filter((id) => ticked.has(id))

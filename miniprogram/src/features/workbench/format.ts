@@ -23,3 +23,26 @@ export const deductionChoices = (max: number): number[] => Array.from({ length: 
 
 /** Month `2026-03` → `3月`. */
 export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`
+
+/**
+ * The short text of one compliance cell: a month key `2026-03` → `3`, otherwise the period's label without
+ * its year (`2026年第2季度` → `2季`, `2026年上半年` → `上半年`, `2026年1—2月` → `1—2月`, `2026年` → `全年`).
+ */
+export function periodCellLabel(periodKey: string, periodLabel: string): string {
+  if (/^\d{4}-\d{2}$/.test(periodKey)) return String(Number(periodKey.slice(5)))
+  const rest = periodLabel.replace(/^\d{4}年/, '')
+  return rest.replace(/^第(\d)季度$/, '$1季') || '全年'
+}
+
+/**
+ * A rule source as a member reads it: without the reliability tag (`[N]`, `[L]`, `[HN]`, `[?]`) and without
+ * the internal seed-file reference (`（seed 001_…）`, `，seed 004_…`), which are for maintainers only.
+ */
+export function readableSource(source: string): string {
+  return source
+    .replace(/\[(?:N|L|HN|\?)\]\s*/g, '')
+    .replace(/[（(]\s*seed\s+[0-9a-f]{3}_[0-9a-f…]*\s*[）)]/gi, '')
+    .replace(/[，,；;]?\s*(?:见\s*)?seed\s+[0-9a-f]{3}_[0-9a-f…]*/gi, '')
+    .replace(/（\s*）|\(\s*\)/g, '')
+    .trim()
+}

@@ -1,21 +1,26 @@
 /**
  * 支部设置 (书记; 上级 admins): the branch's name and rule-set profile, the 主题党日 fixed-day rule
  * (docs/DOMAIN.md §2: 每月相对固定1天), the committee's term (§1), the monthly dues day and the 党小组.
- * Saved with `org.updateBranch`; the server audits every change.
+ * Saved with `org.updateBranch`; the server audits every change. The 减负 switches (积分排名, 积分申报需上传证明;
+ * docs/COMPLIANCE.md) are the 书记's and save at once with `points.updateSettings`, audited too.
  */
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import { org } from '@shared/contract/org'
+import { points } from '@shared/contract/points'
 import { PROFILE_IDS } from '@shared/profiles/ids'
-import { AccessGate } from '@/components/AccessGate'
+import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { PageError, PageLoading } from '@/components/PageState'
 import { ChoiceField, DateField, SelectField, SwitchField, TextField } from '@/components/Fields'
 import { Icon } from '@/components/Icon'
 import { PROFILE_LABELS, WEEKDAY_LABELS, lunarDayLabel, themeDayRuleLabel } from '@/features/org/labels'
 import { checkBranchForm, formFromBranch, ruleFromForm, type BranchForm, type NthWeek, type RuleKind } from '@/features/org/branch-form'
 import { loadMe } from '@/features/org/me-store'
+import { can } from '@/features/org/permissions'
+import { useSchemeInfo } from '@/features/points/use-points'
+import { useUpdateSettings } from '@/features/points/use-update-settings'
 import { useBranch, useMembers } from '@/features/org/use-org'
 import '@/styles/nutui-forms'
 import { useSaveBranch } from '@/features/org/use-save-branch'
@@ -42,7 +47,55 @@ const NO_LEADER = '__none__'
 
 let draftSeq = 0
 
-function BranchEditor(): React.ReactElement {
+/** The 书记's 减负 switches: each one off by default, saved at once through points.updateSettings. */
+function ComplianceSwitches(): React.ReactElement | null {
+  const info = useSchemeInfo()
+  const update = useUpdateSettings()
+  const s = info.data?.settings
+  if (!s) return null
+  const change = async (patch: { publishRanking?: boolean; requireEvidence?: boolean }, title: string, content: string): Promise<void> => {
+    const { confirm } = await Taro.showModal({ title, content, confirmText: '确定', confirmColor: '#c8161d' })
+    if (!confirm) return
+    const r = await update.run({ publishRanking: patch.publishRanking ?? s.publishRanking, requireEvidence: patch.requireEvidence ?? s.requireEvidence })
+    if (r && info.data) info.setData({ ...info.data, settings: r })
+  }
+  return (
+    <>
+      <View className='form-group__title'>减负设置（不搞指尖上的形式主义）</View>
+      <View className='form-group' data-testid='compliance-switches'>
+        <View className='branch-settings__switch' data-testid='switch-ranking'>
+          <View className='branch-settings__switch-text'>
+            <Text className='branch-settings__switch-label'>积分排名</Text>
+            <Text className='branch-settings__switch-hint'>默认关闭：党员只看到本人积分和等次；开启后党员可在积分页查看排名，系统不推送排名</Text>
+          </View>
+          <Switch
+            checked={s.publishRanking}
+            disabled={update.pending}
+            onChange={(v) =>
+              void change({ publishRanking: v }, v ? '公开积分排名' : '取消公开排名', v ? '全体党员将能看到支部积分排名。积分排名容易流于形式，请慎重。确定公开？' : '党员将只能看到本人的积分和等次。')
+            }
+          />
+        </View>
+        <View className='branch-settings__switch' data-testid='switch-evidence'>
+          <View className='branch-settings__switch-text'>
+            <Text className='branch-settings__switch-label'>积分申报需上传证明</Text>
+            <Text className='branch-settings__switch-hint'>默认关闭：申报照片均为选填；开启后，方案中标为“需照片”的项目须上传照片</Text>
+          </View>
+          <Switch
+            checked={s.requireEvidence}
+            disabled={update.pending}
+            onChange={(v) =>
+              void change({ requireEvidence: v }, v ? '要求上传证明' : '照片改为选填', v ? '标为“需照片”的积分项目，党员申报时须上传照片。确定开启？' : '党员申报积分时照片均为选填。')
+            }
+          />
+        </View>
+        <Text className='branch-settings__none'>签到只在会议前后30分钟内进行，可由记录人代签；会议纪实照片选填；不统计在线时长、学习时长和点赞。</Text>
+      </View>
+    </>
+  )
+}
+
+function BranchEditor({ me }: { me: BoundMe }): React.ReactElement {
   const branch = useBranch()
   const roster = useMembers()
   const [form, setForm] = useState<BranchForm | null>(null)
@@ -142,6 +195,8 @@ function BranchEditor(): React.ReactElement {
         <SelectField name='dues-day' label='缴纳日' value={form.duesDay} options={DUES_DAY_OPTIONS} onChange={(v) => set('duesDay', v)} />
       </View>
 
+      {can(me, points.actions.updateSettings) ? <ComplianceSwitches /> : null}
+
       <View className='form-group__title'>党小组</View>
       <View className='form-group' data-testid='groups'>
         {form.groups.length === 0 ? <Text className='branch-settings__none'>尚未划分党小组</Text> : null}
@@ -185,5 +240,5 @@ function BranchEditor(): React.ReactElement {
 }
 
 export default function BranchSettingsPage(): React.ReactElement {
-  return <AccessGate action={org.actions.updateBranch}>{() => <BranchEditor />}</AccessGate>
+  return <AccessGate action={org.actions.updateBranch}>{(me) => <BranchEditor me={me} />}</AccessGate>
 }

@@ -199,9 +199,15 @@ function DuesView({ me, memberId }: { me: BoundMe; memberId: string | undefined 
 
       <View className='bottom-bar'>
         {own ? (
-          <Button type='primary' size='large' block disabled={data.reportable.length === 0} data-testid='report-paid' onClick={() => go(ROUTES.duesReport)}>
-            {data.reportable.length === 0 ? '暂无待交党费' : '我已缴纳'}
-          </Button>
+          data.reportable.length === 0 ? (
+            <View className='mine-dues__paid-through' data-testid='paid-through-state'>
+              <Text>{data.paidThrough ? `党费已交至${monthCN(data.paidThrough)}，暂无待交党费` : '暂无待交党费'}</Text>
+            </View>
+          ) : (
+            <Button type='primary' size='large' block data-testid='report-paid' onClick={() => go(ROUTES.duesReport)}>
+              我已缴纳
+            </Button>
+          )
         ) : (
           <Button type='primary' size='large' block data-testid='record-payment' onClick={() => setPaying({ memberId: data.memberId, name: data.name })}>
             登记缴费

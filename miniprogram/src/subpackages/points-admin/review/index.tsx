@@ -13,7 +13,7 @@ import { ROUTES } from '@/constants/routes'
 import { AccessGate, type BoundMe } from '@/components/AccessGate'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
 import { isCommittee } from '@/features/org/permissions'
-import { batchable } from '@/features/points/entries'
+import { BATCH_MAX, batchChosen, batchable } from '@/features/points/entries'
 import { monthLabel, signed } from '@/features/points/labels'
 import { ReviewSheet, type ReviewTarget } from '@/features/points/ReviewSheet'
 import { StatusTag } from '@/features/points/ui'
@@ -109,7 +109,7 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
   const months = useMemo(() => [0, 1, 2].map((n) => shiftMonth(thisMonth, -n)), [thisMonth])
   const entries = data?.entries ?? []
   const reviewable = batchable(entries)
-  const chosen = reviewable.filter((id) => selected.has(id))
+  const chosen = batchChosen(reviewable, selected)
 
   const after = (msg: string): void => {
     setSelected(new Set())
@@ -123,10 +123,11 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
     if (r) after(r.status === 'approved' ? `已通过，计${r.counted ?? 0}分` : '已转支委审核')
   }
   const approveMany = async (): Promise<void> => {
-    const ids = chosen.length ? chosen : reviewable
+    const ids = chosen.slice(0, BATCH_MAX)
+    if (ids.length === 0) return
     const { confirm } = await Taro.showModal({ title: '批量通过', content: `通过选中的 ${ids.length} 条申报？`, confirmText: '通过', confirmColor: '#c8161d' })
     if (!confirm) return
-    const r = await batch.run({ entryIds: ids.slice(0, 100) })
+    const r = await batch.run({ entryIds: ids })
     if (r) after(`通过${r.approved + r.forwarded}条${r.skipped.length ? `，跳过${r.skipped.length}条` : ''}`)
   }
 
@@ -198,8 +199,8 @@ function Queue({ me }: { me: BoundMe }): React.ReactElement {
           <Button size='large' onClick={() => setSelected(chosen.length === reviewable.length ? new Set() : new Set(reviewable))}>
             {chosen.length === reviewable.length ? '取消全选' : `全选（${reviewable.length}）`}
           </Button>
-          <Button type='primary' size='large' loading={batch.pending} data-testid='batch-approve' onClick={() => void approveMany()}>
-            批量通过（{chosen.length || reviewable.length}）
+          <Button type='primary' size='large' loading={batch.pending} disabled={chosen.length === 0} data-testid='batch-approve' onClick={() => void approveMany()}>
+            {chosen.length ? `批量通过（${chosen.length}）` : '批量通过'}
           </Button>
         </View>
       ) : null}

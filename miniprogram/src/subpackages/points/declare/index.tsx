@@ -42,6 +42,8 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
   const withdraw = useWithdrawEntry()
   const upload = useUploadEntryPhoto()
   const item = items.find((i) => i.code === code)
+  // A photo is required only when the 书记 has turned on 积分申报需上传证明 and the item asks for one.
+  const photoRequired = !!item?.evidenceRequired && info.settings.requireEvidence
 
   const addPhoto = async (): Promise<void> => {
     const r = await upload.add()
@@ -57,7 +59,7 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
       void Taro.showToast({ title: '请写明做了什么', icon: 'none' })
       return
     }
-    if (item.evidenceRequired && photos.length === 0) {
+    if (photoRequired && photos.length === 0) {
       void Taro.showToast({ title: '该项目需要上传照片作为佐证', icon: 'none' })
       return
     }
@@ -132,7 +134,7 @@ function Form({ info, editing }: { info: SchemeInfo; editing: EntryView | null }
           onInput={(e) => setDescription(e.detail.value)}
         />
 
-        <Text className='pts-label'>照片{item?.evidenceRequired ? '（必传）' : '（选填）'}</Text>
+        <Text className='pts-label'>照片{photoRequired ? '（必传）' : '（选填）'}</Text>
         <PhotoGrid
           photos={photos}
           onAdd={() => void addPhoto()}

@@ -10,7 +10,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { BOARD_AREA_LABELS, workbench, type BoardItem, type Dashboard } from '@shared/contract/workbench'
 import { EmptyState, PageError, PageLoading } from '@/components/PageState'
-import { COVERAGE_LABELS, EVALUATION_LABELS, LEVEL_LABELS, monthLabel, pct, yuan } from '@/features/workbench/format'
+import { COVERAGE_LABELS, EVALUATION_LABELS, LEVEL_LABELS, monthLabel, pct, periodCellLabel, yuan } from '@/features/workbench/format'
 import { WB, fixRoute } from '@/features/workbench/fix-route'
 import { useDashboard } from '@/features/workbench/use-workbench'
 import { go } from '@/utils/nav'
@@ -78,7 +78,7 @@ function Compliance({ d }: { d: Dashboard }): React.ReactElement {
           <View className='wb-comp__cells'>
             {rows.map((r) => (
               <Text key={r.periodKey} className={`wb-comp__cell wb-comp__cell--${r.status}`}>
-                {r.periodKey.length === 7 ? Number(r.periodKey.slice(5)) : r.periodLabel.replace(`${d.year}年`, '').replace('第', '').replace('季度', '季') || '全年'}
+                {periodCellLabel(r.periodKey, r.periodLabel)}
               </Text>
             ))}
           </View>

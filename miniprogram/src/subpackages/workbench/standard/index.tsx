@@ -13,7 +13,7 @@ import { SelectField } from '@/components/Fields'
 import { FormField } from '@/components/FormField'
 import { PageError, PageLoading } from '@/components/PageState'
 import { pickImage, previewImage } from '@/platform/files'
-import { ITEM_STATUS_LABELS, MODE_LABELS, deductionChoices } from '@/features/workbench/format'
+import { ITEM_STATUS_LABELS, MODE_LABELS, deductionChoices, readableSource } from '@/features/workbench/format'
 import { WB, fixRoute } from '@/features/workbench/fix-route'
 import { useStandard, useScoreItem, useUploadAttachment } from '@/features/workbench/use-workbench'
 import { go } from '@/utils/nav'
@@ -241,7 +241,8 @@ function Standard({ branchId, initialYear }: { branchId: string | undefined; ini
         <Button type='primary' size='large' block data-testid='wb-open-summary' onClick={() => go(WB.summary, { year: String(year), ...(branchId ? { branchId } : {}) })}>
           打印汇总表
         </Button>
-        <Text className='wb-note'>来源：{a.source}</Text>
+        <Text className='wb-note'>来源：{readableSource(a.source)}</Text>
+        <Text className='wb-note'>条目编号沿用原标准（原标准“支持保障”部分即为5.1、5.4、5.5）。</Text>
       </View>
     </View>
   )

@@ -29,4 +29,10 @@ describe('pointsTasks', () => {
     expect(pointsTasks({ publications: [pub({ objection: { text: 'x', at: '', answer: null, answeredAt: null, answeredByName: null } })] } as unknown as Overview, null, true)[0]?.detail).toBe('本人78分，异议已提交')
     expect(pointsTasks(null, [], true)).toEqual([])
   })
+
+  it('a 支委 sees every pending 申报 of the branch, as the 工作台 counts them (own ones included)', () => {
+    const queue = [{ canReview: true }, { canReview: false }, { canReview: true }] as EntryView[]
+    expect(pointsTasks(null, queue, true).map((t) => `${t.title}|${t.detail}`)).toEqual(['3条积分申报待审核|支委审定（其中本人申报1条由其他支委审核）'])
+    expect(pointsTasks(null, queue.filter((e) => e.canReview), true).map((t) => `${t.title}|${t.detail}`)).toEqual(['2条积分申报待审核|支委审定'])
+  })
 })

@@ -28,8 +28,15 @@ export function pointsTasks(overview: Overview | null, queue: readonly EntryView
     if (p.status !== 'publicity') continue
     out.push({ key: `pub-${p.key}`, title: `${p.label}积分公示中`, detail: `本人${p.score}分，${p.objection ? '异议已提交' : `有异议请于${shortDate(p.endsOn)}前提出`}`, route: ROUTES.pointsHome })
   }
-  const waiting = (queue ?? []).filter((e) => e.canReview).length
-  if (waiting > 0) out.push({ key: 'review', title: `${waiting}条积分申报待审核`, detail: committee ? '支委审定' : '党小组初审', route: ROUTES.pointsReview })
+  // The same count as the 工作台's "积分申报待审核N条": for a 支委 every pending 申报 of the branch (own ones
+  // included: they wait for another 支委); for a 党小组长 those of the group they can first-review.
+  const pending = queue ?? []
+  const waiting = committee ? pending.length : pending.filter((e) => e.canReview).length
+  const own = committee ? pending.filter((e) => !e.canReview).length : 0
+  if (waiting > 0) {
+    const detail = committee ? (own > 0 ? `支委审定（其中本人申报${own}条由其他支委审核）` : '支委审定') : '党小组初审'
+    out.push({ key: 'review', title: `${waiting}条积分申报待审核`, detail, route: ROUTES.pointsReview })
+  }
   return out
 }
 
