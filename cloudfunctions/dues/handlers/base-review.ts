@@ -4,7 +4,7 @@
  */
 import type { dues } from '@shared/contract/dues'
 import { DUES_ROUNDING_LABELS } from '@shared/rules/dues/amount'
-import { duesAssessmentStatus } from '@shared/rules/dues/ledger'
+import { baseReviewStatus } from '@shared/rules/dues/ledger'
 import type { Handler } from '../../_kit/create-main'
 import type { OrgDoc } from '../../org/public/branches'
 import { baseView, branchDues, branchFor, currentBase, loadBranchAccounts } from '../model'
@@ -29,11 +29,11 @@ export const baseReview: Handler<typeof dues.actions.baseReview, OrgDoc> = {
         joinedAt: m.joinedAt,
         current: inForce ? baseView(inForce) : null,
         latest: latest ? baseView(latest) : null,
-        assessedThisYear: duesAssessmentStatus({ today: bd.today, lastAssessedOn, deadline: bd.profile.assessmentDeadline }).done,
+        assessedThisYear: baseReviewStatus({ today: bd.today, lastAssessedOn, deadline: bd.profile.assessmentDeadline }).done,
         proposal: acc?.proposal ?? null,
       }
     })
-    const status = duesAssessmentStatus({ today: bd.today, lastAssessedOn: rows.every((r) => r.assessedThisYear) ? bd.today : null, deadline: bd.profile.assessmentDeadline })
+    const status = baseReviewStatus({ today: bd.today, lastAssessedOn: rows.every((r) => r.assessedThisYear) ? bd.today : null, deadline: bd.profile.assessmentDeadline })
     return {
       branchId: branch._id,
       year,

@@ -5,7 +5,7 @@
  * on). Members: 2 requests; managers: 4.
  */
 import type { dues, DuesTodo } from '@shared/contract/dues'
-import { duesAssessmentStatus } from '@shared/rules/dues/ledger'
+import { baseReviewStatus } from '@shared/rules/dues/ledger'
 import { duesDayOf } from '@shared/rules/dues/months'
 import { formatYuan } from '@shared/rules/money'
 import { addDays, formatDateCN, formatMonthCN } from '@shared/rules/time'
@@ -92,7 +92,7 @@ export const todos: Handler<typeof dues.actions.todos> = {
     const missing = members.filter((m) => {
       const bases = m.account[0]?.bases ?? []
       const last = bases.reduce<string | null>((d, b) => (d === null || b.assessedOn > d ? b.assessedOn : d), null)
-      return !duesAssessmentStatus({ today: bd.today, lastAssessedOn: last, deadline: bd.profile.assessmentDeadline }).done
+      return !baseReviewStatus({ today: bd.today, lastAssessedOn: last, deadline: bd.profile.assessmentDeadline }).done
     })
     const deadline = `${bd.today.slice(0, 4)}-${bd.profile.assessmentDeadline}`
     if (missing.length > 0 && (bd.today > deadline || bd.today >= addDays(deadline, -45))) {

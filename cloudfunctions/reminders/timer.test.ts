@@ -1,49 +1,31 @@
 /**
- * The reminders function through the real SDKs on the local backend: accepts and switches, the to-do
- * list, and the timer — sending through the real `wx-server-sdk` to a fake WeChat (the backend's open-API
- * hook), with the one-a-day limit, 43101 and retries, meetings, 政治生日, 换届 and scheduled reminders.
+ * The reminders timer (the `tick` trigger, not an action) sending through the real `wx-server-sdk` to a fake WeChat:
+ * the T−1 主题党日 message, quotas, one push a day, switched-off topics, 43101 and retries, meetings 2 h ahead,
+ * 政治生日, 换届, 积分 and 民主评议, 谈心谈话, and reminders other domains scheduled. Each test reseeds the demo branch.
  */
 import { SEED_PARTS } from '../../local/seed'
 import { remindersSeed } from '../../local/seed/reminders'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../tests/support/cloud'
-import { todoId } from '../_kit/todos'
+import { DEMO, clock, devOpenid, startTestCloud, type TestCloud } from '../../tests/support/cloud'
 import { scheduleReminder } from '../_kit/reminder-feed'
-import { emitEvent } from '../_kit/events'
 import { createStore } from '../_kit/store'
 import { TEMPLATE_ENV } from '../_kit/reminder-config'
+import { OK_ANSWER, type Sent, THEME_DAY, deputy, fakeWeChat, formal, remindersHelpers } from './handlers/test-setup'
 
 // Each test reseeds the demo branch and runs several timer ticks: generous on a busy machine.
 jest.setTimeout(30_000)
 
-let cloud: TestCloud
-const formal = devOpenid(DEMO.m.formal)
-const sec = devOpenid(DEMO.m.secretary)
-const deputy = devOpenid(DEMO.m.deputy)
-
-interface Sent {
-  touser: string
-  template_id: string
-  page: string
-  data: Record<string, { value: string }>
-  miniprogram_state: string
-}
 const AT = '2026-11-20T02:00:00.000Z'
 let outbox: Sent[] = []
 /** What the fake WeChat answers per openid (default: ok). */
-let answer: (p: Sent) => Record<string, unknown> = () => ({ errcode: 0, errmsg: 'ok', msgid: 1 })
+let answer: (p: Sent) => Record<string, unknown> = OK_ANSWER
 
+let cloud: TestCloud
 beforeAll(async () => {
   process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
   // The demo branch without the demo reminders: each test banks the accepts it needs.
   // The seed is made at AT; each test then moves the clock to the June 2025 days it is about.
   cloud = await startTestCloud({ at: AT, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
-  cloud.db.onOpenApi = async (api, payload) => {
-    if (api !== 'subscribeMessage.send') return { errcode: 40001, errmsg: 'unexpected api' }
-    const p = payload as Sent
-    const a = answer(p)
-    if (a.errcode === 0) outbox.push(p)
-    return a
-  }
+  cloud.db.onOpenApi = fakeWeChat(() => answer, (p) => outbox.push(p))
 })
 afterAll(async () => {
   delete process.env[TEMPLATE_ENV.themeDay]
@@ -52,143 +34,11 @@ afterAll(async () => {
 beforeEach(async () => {
   await cloud.reset()
   outbox = []
-  answer = () => ({ errcode: 0, errmsg: 'ok', msgid: 1 })
+  answer = OK_ANSWER
 })
 afterEach(() => clock.reset())
-
-const call = (action: string, input: unknown, openid: string | null) => cloud.call('reminders', action, input, openid)
-
-const counted = (action: string, input: unknown, openid: string) => cloud.counted('reminders', action, input, openid)
-
-/** Runs the timer at a Beijing wall-clock instant, as the platform would. */
-const tick = async (beijing: string) => {
-  clock.set(`${beijing}+08:00`)
-  const r = await cloud.raw('reminders', { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }, null)
-  return ok(r)
-}
-
-const subs = (id: string) => cloud.db.dump('reminder_subs').find((s) => s._id === id) as { quota: Record<string, number>; off: string[]; lastPushDate: string | null } | undefined
-const todos = (memberId: string) => cloud.db.dump('todos').filter((t) => t.recipientId === memberId) as { _id: string; topic: string; subject: string; title: string; done: boolean }[]
-const logs = () => cloud.db.dump('reminder_log') as { _id: string; recipientId: string; status: string; reason: string | null; topic: string; runId: string }[]
+const { tick, subs, todos, logs, setQuota } = remindersHelpers(() => cloud)
 const sentTo = (memberId: string) => outbox.filter((m) => m.touser === devOpenid(memberId))
-const setQuota = async (memberId: string, quota: Partial<Record<string, number>>, extra: Record<string, unknown> = {}) => {
-  const existing = subs(memberId)
-  const doc = { _id: memberId, openid: devOpenid(memberId), memberId, quota: { themeDay: 0, meeting: 0, dues: 0, task: 0, ...quota }, off: [], lastPushDate: null, createdAt: 'x', updatedAt: 'x', ...extra }
-  if (existing) await createStore().set('reminder_subs', memberId, doc as never)
-  else await cloud.db.insertMany('reminder_subs', [doc])
-}
-
-// The demo branch's 主题党日 rule is the 26th (moved off holidays); June 2025: Thursday the 26th.
-const THEME_DAY = '2025-06-26'
-
-describe('accepts, switches and settings', () => {
-  test('a member sees the branch topics and no accepts yet; 2 requests', async () => {
-    const { reply, requests } = await counted('settings', {}, formal)
-    const s = ok(reply)
-    expect(s.topics.map((t: { topic: string }) => t.topic)).toEqual(['theme-day', 'meeting', 'dues', 'points', 'evaluation'])
-    expect(s.topics.find((t: { topic: string }) => t.topic === 'meeting')).toMatchObject({ enabled: true, locked: true })
-    expect(s.templates).toEqual([
-      { key: 'themeDay', id: 'TMPL-THEME-DAY-1', title: '主题党日提醒', remaining: 0, used: true },
-      { key: 'meeting', id: 'LOCAL_TMPL_meeting', title: '会议提醒', remaining: 0, used: true },
-      { key: 'dues', id: 'LOCAL_TMPL_dues', title: '党费交纳提醒', remaining: 0, used: true },
-      { key: 'task', id: 'LOCAL_TMPL_task', title: '待办事项提醒', remaining: 0, used: true },
-    ])
-    expect(s.dailyLimit).toBe(1)
-    expect(requests).toBeLessThanOrEqual(2)
-    expect((await counted('templates', {}, formal)).requests).toBeLessThanOrEqual(2)
-    ok(await call('setTopic', { topic: 'points', enabled: false }, formal))
-    expect((await counted('setTopic', { topic: 'points', enabled: true }, formal)).requests).toBeLessThanOrEqual(2)
-  })
-
-  test('the 书记 also hears of 政治生日, 换届 and 谈心谈话; the 上级 admin only of 换届', async () => {
-    const s = ok(await call('settings', {}, sec))
-    expect(s.topics.map((t: { topic: string }) => t.topic)).toEqual(['theme-day', 'meeting', 'dues', 'points', 'evaluation', 'political-birthday', 'reelection', 'talks'])
-    expect(s.topics.every((t: { available: boolean }) => t.available)).toBe(true)
-    const a = ok(await call('settings', {}, DEMO.adminOpenid))
-    expect(a.topics.map((t: { topic: string }) => t.topic)).toEqual(['reelection'])
-    expect(a.templates.map((t: { key: string }) => t.key)).toEqual(['task'])
-  })
-
-  test('accepts add up exactly, also when reported concurrently the very first time', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => call('subscribed', { accepted: ['themeDay', 'dues'] }, formal)))
-    expect(results.every((r) => r.ok)).toBe(true)
-    expect(subs(DEMO.m.formal)?.quota).toEqual({ themeDay: 6, meeting: 0, dues: 6, task: 0 })
-    const { reply, requests } = await counted('subscribed', { accepted: ['meeting'] }, formal)
-    expect(ok(reply)).toEqual({ accepted: ['meeting'] })
-    expect(requests).toBeLessThanOrEqual(2)
-    const t = ok(await call('templates', {}, formal)).templates
-    expect(t.map((x: { key: string; remaining: number }) => [x.key, x.remaining])).toEqual([['themeDay', 6], ['meeting', 1], ['dues', 6], ['task', 0]])
-  })
-
-  test('accepts made under an earlier WeChat identity do not count after rebinding', async () => {
-    await setQuota(DEMO.m.formal, { themeDay: 4 }, { openid: 'dev_old_phone' })
-    expect(ok(await call('templates', {}, formal)).templates[0].remaining).toBe(0)
-    ok(await call('subscribed', { accepted: ['themeDay'] }, formal))
-    expect(subs(DEMO.m.formal)).toMatchObject({ openid: formal, quota: { themeDay: 1, meeting: 0, dues: 0, task: 0 } })
-  })
-
-  test('switching a topic off and on; meeting reminders cannot be switched off (nothing written)', async () => {
-    expect(ok(await call('setTopic', { topic: 'dues', enabled: false }, formal))).toEqual({ topic: 'dues', enabled: false })
-    ok(await call('setTopic', { topic: 'dues', enabled: false }, formal))
-    ok(await call('setTopic', { topic: 'points', enabled: false }, formal))
-    expect(subs(DEMO.m.formal)?.off).toEqual(['dues', 'points'])
-    ok(await call('setTopic', { topic: 'dues', enabled: true }, formal))
-    expect(subs(DEMO.m.formal)?.off).toEqual(['points'])
-    const s = ok(await call('settings', {}, formal))
-    expect(s.topics.filter((t: { enabled: boolean }) => !t.enabled).map((t: { topic: string }) => t.topic)).toEqual(['points'])
-
-    const before = cloud.snapshot()
-    const r = await call('setTopic', { topic: 'meeting', enabled: false }, formal)
-    expect(errCode(r)).toBe('RULE_VIOLATED')
-    expect(r.ok ? '' : r.error.message).toBe('您应到会议的提醒不能关闭')
-    expect(cloud.snapshot()).toEqual(before)
-  })
-
-  test('an unbound WeChat user cannot use reminders', async () => {
-    expect(errCode(await call('settings', {}, 'dev_stranger'))).toBe('UNAUTHENTICATED')
-    expect(errCode(await call('subscribed', { accepted: ['themeDay'] }, null))).toBe('UNAUTHENTICATED')
-  })
-})
-
-describe('to-do list', () => {
-  test('my open to-dos in 2 requests; ticking off my own, never someone else’s', async () => {
-    await tick('2025-06-25T18:00')
-    const { reply, requests } = await counted('listTodos', {}, formal)
-    expect(requests).toBeLessThanOrEqual(2)
-    const list = ok(reply).todos
-    expect(list).toEqual([
-      expect.objectContaining({ id: todoId('theme-day', THEME_DAY, DEMO.m.formal), topic: 'theme-day', title: '明天（2025年6月26日）是主题党日', link: '/pages/meetings/index', dueDate: THEME_DAY }),
-    ])
-    const id = list[0].id
-    const before = cloud.snapshot()
-    expect(errCode(await call('doneTodo', { todoId: id }, deputy))).toBe('NOT_FOUND')
-    expect(errCode(await call('doneTodo', { todoId: 'td_nothing' }, formal))).toBe('NOT_FOUND')
-    expect(cloud.snapshot()).toEqual(before)
-    expect(ok(await call('doneTodo', { todoId: id }, formal))).toEqual({ id, done: true })
-    expect(ok(await call('doneTodo', { todoId: id }, formal))).toEqual({ id, done: true })
-    expect(ok(await call('listTodos', {}, formal)).todos).toEqual([])
-  })
-
-  test('done when acted on: signing in at the 主题党日 closes its to-do', async () => {
-    await tick('2025-06-25T18:00')
-    clock.set('2025-06-26T14:35+08:00')
-    await emitEvent(
-      createStore(),
-      { type: 'attendance.present', sourceId: `mt_x_${DEMO.m.formal}`, branchId: DEMO.branch, memberId: DEMO.m.formal, occurredAt: clock.now().toISOString(), data: { meetingId: 'mt_x', kind: 'theme-day', via: 'scan' } },
-      clock.now(),
-    )
-    await tick('2025-06-26T14:40')
-    // (The dues day, the same day at 09:00, is still open.)
-    expect(ok(await call('listTodos', {}, formal)).todos.map((t: { topic: string }) => t.topic)).toEqual(['dues'])
-    expect(ok(await call('listTodos', {}, deputy)).todos.map((t: { topic: string }) => t.topic)).toContain('theme-day')
-  })
-
-  test('a to-do stops showing after its day', async () => {
-    await tick('2025-06-25T18:00')
-    clock.set('2025-06-27T09:00+08:00')
-    expect(ok(await call('listTodos', {}, formal)).todos).toEqual([])
-  })
-})
 
 describe('the timer', () => {
   test('T−1 18:00: the 主题党日 message to every member with an accept, right fields, once; to-dos for all', async () => {
