@@ -4,7 +4,7 @@ import { isRuleInputError } from '../errors'
 import { monthlyDuesFen } from './amount'
 import { DEFAULT_DUES_THRESHOLDS } from './arrears'
 import {
-  duesAssessmentStatus,
+  baseReviewStatus,
   duesBandOf,
   duesBaseInForce,
   type DuesBaseRecord,
@@ -150,6 +150,6 @@ describe('the yearly 核定', () => {
     ['2024-04-01', '2024-02-10', undefined, { year: 2024, deadline: '2024-03-31', done: true, overdue: false }],
     ['2024-02-01', null, '01-31', { year: 2024, deadline: '2024-01-31', done: false, overdue: true }],
   ] as const)('today %s, last %s, deadline %s', (today, lastAssessedOn, deadline, expected) => {
-    expect(duesAssessmentStatus({ today, lastAssessedOn, deadline })).toEqual(expected)
+    expect(baseReviewStatus({ today, lastAssessedOn, deadline })).toEqual(expected)
   })
 })

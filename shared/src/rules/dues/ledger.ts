@@ -179,7 +179,7 @@ export interface DuesAssessmentStatus {
  * Whether this year's 核定 of the base is done (an assessment dated this calendar year) and whether its
  * deadline (`MM-DD`, default `03-31`) has passed. A pay change needs its own re-assessment besides this.
  */
-export function duesAssessmentStatus(input: { today: DateString; lastAssessedOn: DateString | null; deadline?: string }): DuesAssessmentStatus {
+export function baseReviewStatus(input: { today: DateString; lastAssessedOn: DateString | null; deadline?: string }): DuesAssessmentStatus {
   const { year } = parseDate(input.today)
   const deadline = assertDate(`${year}-${input.deadline ?? '03-31'}`, '核定截止日期')
   const done = input.lastAssessedOn !== null && assertDate(input.lastAssessedOn) >= `${year}-01-01`
