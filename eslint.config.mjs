@@ -67,9 +67,9 @@ export default tseslint.config(
   },
   // Later blocks override earlier ones for the files they name: a domain's top level, its handlers/ and
   // public/, the kit, the kit's SDK files, the registration.
-  { files: ['cloudfunctions/*/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(domainTop) } },
-  { files: ['cloudfunctions/*/*/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(domainNested) } },
-  { files: ['cloudfunctions/_kit/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts'], rules: { 'no-restricted-imports': fnImports(kitNoDomain) } },
+  { files: ['cloudfunctions/*/*.ts'], ignores: ['cloudfunctions/**/*.test.ts', '**/test-setup.ts'], rules: { 'no-restricted-imports': fnImports(domainTop) } },
+  { files: ['cloudfunctions/*/*/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts', '**/test-setup.ts'], rules: { 'no-restricted-imports': fnImports(domainNested) } },
+  { files: ['cloudfunctions/_kit/**/*.ts'], ignores: ['cloudfunctions/**/*.test.ts', '**/test-setup.ts'], rules: { 'no-restricted-imports': fnImports(kitNoDomain) } },
   { files: SDK_FILES, rules: { 'no-restricted-imports': fnImports(kitNoDomain, { sdk: false }) } },
   { files: ['cloudfunctions/_kit/collections.ts'], rules: { 'no-restricted-imports': fnImports(kitRegistration) } },
   {
@@ -130,7 +130,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'local/**/*.ts', 'scripts/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test-setup.ts', 'tests/**/*.ts', 'local/**/*.ts', 'scripts/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 )

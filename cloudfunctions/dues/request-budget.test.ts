@@ -5,17 +5,11 @@
 import { withInvocationTag } from '../../local/db'
 import { fabricateContext } from '../../local/host/context'
 import { loadMain } from '../../local/host/functions'
-import { DEMO, startTestCloud, type Reply, type TestCloud } from '../../tests/support/cloud'
-import { MONTH, formal, mgr, sec } from './handlers/test-setup'
+import { DEMO, type Reply } from '../../tests/support/cloud'
+import { MONTH, formal, mgr, sec, duesCloud } from './handlers/test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
+const { cloud } = duesCloud(NOW)
 
 let seq = 0
 /** Calls an action inside our own invocation tag and answers the reply with its database request count. */

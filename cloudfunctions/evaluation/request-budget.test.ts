@@ -2,22 +2,11 @@
  * The database-request budget of the evaluation hot actions (benchmarked): the ballot page (getRound), 自评, a vote
  * (besides its transaction) and the 支委 view (getRoundAdmin), on the 第一党支部 round opened before the block.
  */
-import { evaluationSeed } from '../../local/seed/evaluation'
-import { SEED_PARTS } from '../../local/seed'
-import { DEMO, clock, devOpenid, startTestCloud, type TestCloud } from '../../tests/support/cloud'
-import { YEAR, ballot, evaluationHelpers, sec } from './handlers/test-setup'
+import { DEMO, devOpenid } from '../../tests/support/cloud'
+import { YEAR, ballot, sec, evaluationCloud } from './handlers/test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { measured, openDemoRound } = evaluationHelpers(() => cloud)
+const { cloud, measured, openDemoRound } = evaluationCloud(NOW)
 
 describe('hot actions stay within the request budget', () => {
   const roundId = `ev_${DEMO.branch}_${YEAR}`

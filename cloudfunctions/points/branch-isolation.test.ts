@@ -3,23 +3,12 @@
  * reviewQueue, recordEntry); their own branch without a scheme gets a readable refusal (submitEntry).
  */
 import { POINTS_DEMO } from '../../local/seed/points'
-import { beijingMonth } from '../../shared/src/rules/time'
-import { DEMO, clock, devOpenid, errCode, startTestCloud, type TestCloud } from '../../tests/support/cloud'
-import { b2sec, pointsHelpers } from './handlers/test-setup'
+import { DEMO, devOpenid, errCode } from '../../tests/support/cloud'
+import { b2sec, pointsCloud } from './handlers/test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, key } = pointsHelpers(() => cloud, year, month)
+const { month, call, key } = pointsCloud(AT)
 
 describe('branch isolation', () => {
   test("another branch's 书记 can touch nothing of 第一党支部", async () => {

@@ -3,41 +3,16 @@
  * the T−1 主题党日 message, quotas, one push a day, switched-off topics, 43101 and retries, meetings 2 h ahead,
  * 政治生日, 换届, 积分 and 民主评议, 谈心谈话, and reminders other domains scheduled. Each test reseeds the demo branch.
  */
-import { SEED_PARTS } from '../../local/seed'
-import { remindersSeed } from '../../local/seed/reminders'
-import { DEMO, clock, devOpenid, startTestCloud, type TestCloud } from '../../tests/support/cloud'
+import { DEMO, clock, devOpenid } from '../../tests/support/cloud'
 import { scheduleReminder } from '../_kit/reminder-feed'
 import { createStore } from '../_kit/store'
-import { TEMPLATE_ENV } from '../_kit/reminder-config'
-import { OK_ANSWER, type Sent, THEME_DAY, deputy, fakeWeChat, formal, remindersHelpers } from './handlers/test-setup'
+import { THEME_DAY, deputy, formal, remindersCloud } from './handlers/test-setup'
 
 // Each test reseeds the demo branch and runs several timer ticks: generous on a busy machine.
 jest.setTimeout(30_000)
 
 const AT = '2026-11-20T02:00:00.000Z'
-let outbox: Sent[] = []
-/** What the fake WeChat answers per openid (default: ok). */
-let answer: (p: Sent) => Record<string, unknown> = OK_ANSWER
-
-let cloud: TestCloud
-beforeAll(async () => {
-  process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
-  // The demo branch without the demo reminders: each test banks the accepts it needs.
-  // The seed is made at AT; each test then moves the clock to the June 2025 days it is about.
-  cloud = await startTestCloud({ at: AT, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
-  cloud.db.onOpenApi = fakeWeChat(() => answer, (p) => outbox.push(p))
-})
-afterAll(async () => {
-  delete process.env[TEMPLATE_ENV.themeDay]
-  await cloud.close()
-})
-beforeEach(async () => {
-  await cloud.reset()
-  outbox = []
-  answer = OK_ANSWER
-})
-afterEach(() => clock.reset())
-const { tick, subs, todos, logs, setQuota } = remindersHelpers(() => cloud)
+const { cloud, outbox, setAnswer, tick, subs, todos, logs, setQuota } = remindersCloud(AT)
 const sentTo = (memberId: string) => outbox.filter((m) => m.touser === devOpenid(memberId))
 
 describe('the timer', () => {
@@ -129,12 +104,12 @@ describe('the timer', () => {
     await setQuota(DEMO.m.deputy, { themeDay: 5 })
     await setQuota(DEMO.m.organizer, { themeDay: 5 })
     let busy = 2
-    answer = (p) => {
+    setAnswer((p) => {
       if (p.touser === formal) return { errcode: 43101, errmsg: 'user refuse to accept the msg' }
       if (p.touser === deputy && busy-- > 0) return { errcode: -1, errmsg: 'system error' }
       if (p.touser === devOpenid(DEMO.m.organizer)) return { errcode: 47003, errmsg: 'argument invalid! data.thing1.value' }
       return { errcode: 0, errmsg: 'ok' }
-    }
+    })
     const first = await tick('2025-06-25T18:00')
     expect(first).toMatchObject({ refused: 1, retry: 1, failed: 1 })
     expect(subs(DEMO.m.formal)).toMatchObject({ quota: { themeDay: 0 }, lastPushDate: null })

@@ -3,18 +3,11 @@
  * imported back unchanged (importBases), the half-year summary against the 公示 totals (publish).
  */
 import ExcelJS from 'exceljs'
-import { DEMO, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { NEXT, duesHelpers, mgr } from './test-setup'
+import { DEMO, ok } from '../../../tests/support/cloud'
+import { NEXT, mgr, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call } = duesHelpers(() => cloud)
+const { cloud, call } = duesCloud(NOW)
 
 describe('exports (.xlsx parsed back with exceljs)', () => {
   const download = async (url: string) => {

@@ -3,18 +3,11 @@
  * row with amounts from the rule, a file that is not a workbook is refused.
  */
 import ExcelJS from 'exceljs'
-import { DEMO, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { NEXT, PNG_1PX, duesHelpers, mgr } from './test-setup'
+import { DEMO, ok } from '../../../tests/support/cloud'
+import { NEXT, PNG_1PX, mgr, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call } = duesHelpers(() => cloud)
+const { cloud, call } = duesCloud(NOW)
 
 describe('Excel import of the 核算表 (姓名, 类别, 基数, 金额)', () => {
   const workbook = async (rows: (string | number | null)[][]): Promise<string> => {

@@ -2,18 +2,11 @@
  * dues.memberDues privacy: base and category only for the member, the 党费管理员 and the 书记; what members may read
  * elsewhere carries neither.
  */
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { deputy, duesHelpers, formal, mgr, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { deputy, formal, mgr, sec, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call, setBase } = duesHelpers(() => cloud)
+const { call, setBase } = duesCloud(NOW)
 
 describe('privacy: base and category only for the member, the 党费管理员 and the 书记', () => {
   beforeAll(async () => {

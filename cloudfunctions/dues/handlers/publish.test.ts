@@ -2,18 +2,11 @@
  * dues.publish (公示): not before the period closes, once unless replaced, visible only to the branch's members
  * (listPublications, getPublication).
  */
-import { DEMO, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { duesHelpers, formal, mgr, otherSec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, mgr, otherSec, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call } = duesHelpers(() => cloud)
+const { call } = duesCloud(NOW)
 
 describe('公示', () => {
   test('publishing: not before the period closes; once, unless replaced; visible to members only of the branch', async () => {

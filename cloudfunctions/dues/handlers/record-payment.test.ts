@@ -4,18 +4,11 @@
  * the reminders it schedules — those read the state the payments left (m_b1_19's voided October), so they stay here.
  */
 import { DUES_DEMO } from '../../../local/seed/dues'
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { MONTH, NEXT, TODAY, duesHelpers, mgr, otherSec, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { MONTH, NEXT, TODAY, mgr, otherSec, sec, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call, ledgerDoc, account } = duesHelpers(() => cloud)
+const { cloud, call, ledgerDoc, account } = duesCloud(NOW)
 
 describe('recording payments', () => {
   test('five concurrent payments of one month → exactly one payment', async () => {

@@ -2,18 +2,11 @@
  * dues.reportPayment ("我已缴纳") and the 党费管理员 review (reviewReport, pendingReports): a screenshot report confirmed
  * or rejected with its reason, a screenshot that is not an image, a member reports only for themselves.
  */
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { MONTH, PNG_1PX, TODAY, duesHelpers, formal, mgr } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { MONTH, PNG_1PX, TODAY, formal, mgr, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call, account, setBase } = duesHelpers(() => cloud)
+const { cloud, call, account, setBase } = duesCloud(NOW)
 
 describe('member self-report ("我已缴纳") and the 党费管理员 review', () => {
   beforeAll(async () => {

@@ -5,18 +5,11 @@
  */
 import fc from 'fast-check'
 import { monthlyDuesFen } from '@shared/rules/dues/amount'
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { MONTH, NEXT, TODAY, duesHelpers, formal, mgr, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { MONTH, NEXT, TODAY, formal, mgr, sec, duesCloud } from './test-setup'
 
 const NOW = '2026-11-22T04:00:00.000Z' // 12:00 Beijing, before the collection day 26th
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: NOW })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-const { call, ledgerDoc, setBase } = duesHelpers(() => cloud)
+const { cloud, call, ledgerDoc, setBase } = duesCloud(NOW)
 
 describe('amounts at the band boundaries, end to end (核定 → member page → collection → ledger)', () => {
   test.each([

@@ -2,9 +2,11 @@
  * Shared setup of the dues handler tests (`handlers/*.test.ts`, `request-budget.test.ts`) at the demo instant
  * 2026-11-22 12:00 Beijing (before the collection day 26th): the months around it, the demo callers' openids, and
  * the helpers each file binds to its own test cloud — a call, a ledger document, a member's account, a 核定 of one
- * base. Each test file starts its own cloud (`startTestCloud({ at })`) and passes it in.
+ * base. Each test file starts its own cloud with `duesCloud(NOW)`, which registers the jest hooks and returns the
+ * helpers bound to it.
  */
-import { DEMO, devOpenid, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, devOpenid, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 
 export const MONTH = '2026-11'
 export const NEXT = '2026-12'
@@ -28,4 +30,16 @@ export const duesHelpers = (cloud: () => TestCloud) => {
   const setBase = (memberId: string, baseFen: number, category = 'employed', fromMonth = MONTH) =>
     call('setBases', { branchId: DEMO.branch, fromMonth, entries: [{ memberId, category, baseFen }] }, mgr)
   return { call, ledgerDoc, account, setBase }
+}
+
+/** Starts this file's test cloud at `at` on the demo seed (hooks registered here: started once, closed after) and returns it with the helpers bound to it. */
+export function duesCloud(at: string) {
+  let cloud!: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud({ at })
+  })
+  afterAll(async () => {
+    await cloud.close()
+  })
+  return { cloud: lateCloud(() => cloud), ...duesHelpers(() => cloud) }
 }

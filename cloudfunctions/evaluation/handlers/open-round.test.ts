@@ -2,22 +2,11 @@
  * evaluation.openRound: bad settings and wrong callers refused with nothing written; defaults from the profile
  * (第一党支部: 29 正式党员 → 9 优秀); a double tap opens one round; the village standard's three grades.
  */
-import { evaluationSeed } from '../../../local/seed/evaluation'
-import { SEED_PARTS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { YEAR, ballot, evaluationHelpers, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { YEAR, ballot, sec, evaluationCloud } from './test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { call, makeBranch, openAs } = evaluationHelpers(() => cloud)
+const { cloud, call, makeBranch, openAs } = evaluationCloud(NOW)
 
 describe('opening a round (第一党支部)', () => {
   test('bad settings are refused with nothing written; wrong callers are refused', async () => {

@@ -5,22 +5,11 @@
  */
 import ExcelJS from 'exceljs'
 import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
-import { evaluationSeed } from '../../../local/seed/evaluation'
-import { SEED_PARTS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { YEAR, ballot, evaluationHelpers } from './test-setup'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { YEAR, ballot, evaluationCloud } from './test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { call, makeBranch, openAs } = evaluationHelpers(() => cloud)
+const { cloud, call, makeBranch, openAs } = evaluationCloud(NOW)
 
 describe('组织评定 within the 优秀 cap: 31 正式党员 → 10', () => {
   const B = 'br_t31'

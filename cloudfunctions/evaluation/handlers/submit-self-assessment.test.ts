@@ -3,22 +3,11 @@
  * the ballot page showing them (getRound), the 自评 attachment (uploadAttachment) and who sees nothing.
  * The tests share the round's state in order (the ballot page reads the 自评 written before it).
  */
-import { evaluationSeed } from '../../../local/seed/evaluation'
-import { SEED_PARTS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../../tests/support/cloud'
-import { GIF, PNG, YEAR, evaluationHelpers, fetched, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok, type Reply } from '../../../tests/support/cloud'
+import { GIF, PNG, YEAR, fetched, sec, evaluationCloud } from './test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { call, openDemoRound } = evaluationHelpers(() => cloud)
+const { cloud, call, openDemoRound } = evaluationCloud(NOW)
 
 describe('个人自评 and the ballot page', () => {
   const roundId = `ev_${DEMO.branch}_${YEAR}`

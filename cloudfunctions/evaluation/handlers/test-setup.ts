@@ -1,13 +1,16 @@
 /**
  * Shared setup of the evaluation handler tests (`handlers/*.test.ts`, `request-budget.test.ts`): test branches
  * written straight into the database, opening a round, full ballots, the picture uploads, and readers of the stored tally shards and voter roster.
- * Each test file starts its own cloud (`startTestCloud({ at, parts })`, the seed without the demo's rounds) and
- * passes it in.
+ * Each test file starts its own cloud with `evaluationCloud(NOW)` (the seed without the demo's rounds), which
+ * registers the jest hooks and returns the helpers bound to it.
  */
 import type { BallotRow } from '@shared/rules/evaluation/ballot'
 import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
 import { addTestBranch } from '../../../tests/support/branch'
-import { DEMO, devOpenid, ok, type TestCloud } from '../../../tests/support/cloud'
+import { SEED_PARTS } from '../../../local/seed'
+import { evaluationSeed } from '../../../local/seed/evaluation'
+import { DEMO, clock, devOpenid, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 import { png } from '../../../tests/support/images'
 
 export const YEAR = 2026
@@ -52,4 +55,21 @@ export const evaluationHelpers = (cloud: () => TestCloud) => {
   const rosterOf = (roundId: string) => cloud().db.dump('eval_roster').filter((r) => r.roundId === roundId)
 
   return { call, measured, makeBranch, openAs, openDemoRound, shardsOf, ballotsOf, rosterOf }
+}
+
+/**
+ * Starts this file's test cloud at `at` (hooks registered here: started once without the demo's rounds, closed
+ * after, the clock set back to `at` before each test) and returns it with the helpers bound to it.
+ */
+export function evaluationCloud(at: string) {
+  let cloud!: TestCloud
+  beforeAll(async () => {
+    // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
+    cloud = await startTestCloud({ at, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
+  })
+  afterAll(async () => {
+    await cloud.close()
+  })
+  beforeEach(() => clock.set(at))
+  return { cloud: lateCloud(() => cloud), ...evaluationHelpers(() => cloud) }
 }

@@ -2,22 +2,11 @@
  * evaluation.uploadAttachment in 组织评定: the 支委 see graded and 预备党员 attachments with links (getTally, three
  * requests); uploads stop at close; a member not on the round's roster cannot upload.
  */
-import { evaluationSeed } from '../../../local/seed/evaluation'
-import { SEED_PARTS } from '../../../local/seed'
-import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { PNG, YEAR, evaluationHelpers, fetched } from './test-setup'
+import { errCode, ok } from '../../../tests/support/cloud'
+import { PNG, YEAR, fetched, evaluationCloud } from './test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { call, measured, makeBranch, openAs } = evaluationHelpers(() => cloud)
+const { cloud, call, measured, makeBranch, openAs } = evaluationCloud(NOW)
 
 describe('自评 attachments in 组织评定, and none after close', () => {
   const B = 'br_attach'

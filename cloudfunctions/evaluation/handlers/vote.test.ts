@@ -6,23 +6,12 @@
 import { tallyBallots } from '@shared/rules/evaluation/tally'
 import type { BallotRow } from '@shared/rules/evaluation/ballot'
 import type { EvaluationGrade } from '@shared/rules/evaluation/grades'
-import { evaluationSeed } from '../../../local/seed/evaluation'
-import { SEED_PARTS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
 import { todoId } from '../../_kit/todos'
-import { YEAR, ballot, evaluationHelpers, sec } from './test-setup'
+import { YEAR, ballot, sec, evaluationCloud } from './test-setup'
 
 const NOW = '2026-12-01T02:00:00.000Z' // 10:00 Beijing, the first day of the rounds' voting window
-let cloud: TestCloud
-beforeAll(async () => {
-  // The demo's own rounds are checked in evaluation-seed.test.ts; here every round starts from nothing.
-  cloud = await startTestCloud({ at: NOW, parts: SEED_PARTS.filter((p) => p !== evaluationSeed) })
-})
-afterAll(async () => {
-  await cloud.close()
-})
-beforeEach(() => clock.set(NOW))
-const { call, measured, makeBranch, openAs, openDemoRound, shardsOf, ballotsOf, rosterOf } = evaluationHelpers(() => cloud)
+const { cloud, call, measured, makeBranch, openAs, openDemoRound, shardsOf, ballotsOf, rosterOf } = evaluationCloud(NOW)
 
 describe('民主测评 ballots', () => {
   const roundId = `ev_${DEMO.branch}_${YEAR}`

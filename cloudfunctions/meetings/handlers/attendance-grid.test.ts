@@ -2,19 +2,13 @@
  * meetings.attendanceGrid on the demo year: the year × month grid flags runs of absence (3 and 5) for the 支委 only.
  */
 import { DEMO_MEETINGS } from '../../../local/seed'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, leader1, meetingsHelpers, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, leader1, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
 const YEAR = 2026
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted } = meetingsHelpers(() => cloud)
+const { call, counted } = meetingsCloud(AT)
 
 describe('attendance views', () => {
   const year = YEAR

@@ -1,18 +1,12 @@
 /**
  * meetings.cancelMeeting: a meeting set up tomorrow is cancelled with its reason; a second cancel is a CONFLICT.
  */
-import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { meetingsHelpers, sec } from './test-setup'
+import { errCode, ok } from '../../../tests/support/cloud'
+import { sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, setUp } = meetingsHelpers(() => cloud)
+const { call, setUp } = meetingsCloud(AT)
 
 describe('setting up a meeting', () => {
   // Also uses createMeeting (setUp).

@@ -1,19 +1,13 @@
 /**
  * meetings.compliance on the demo year: held vs required for hunan-wuhua-2018 with the missing periods.
  */
-import { clock, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { meetingsHelpers, sec } from './test-setup'
+import { ok } from '../../../tests/support/cloud'
+import { sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
 const YEAR = 2026
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { counted } = meetingsHelpers(() => cloud)
+const { counted } = meetingsCloud(AT)
 
 describe('attendance views', () => {
   const year = YEAR

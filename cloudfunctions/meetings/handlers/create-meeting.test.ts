@@ -2,18 +2,12 @@
  * meetings.createMeeting: the roster follows the scope (branch, 党小组, 支委); bad fields and a 党小组长 outside their
  * group are refused with nothing written.
  */
-import { DEMO, clock, errCode, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, leader1, leader2, meetingsHelpers, sec, tomorrow } from './test-setup'
+import { DEMO, errCode } from '../../../tests/support/cloud'
+import { formal, leader1, leader2, sec, tomorrow, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, meetingDoc, setUp } = meetingsHelpers(() => cloud)
+const { cloud, call, meetingDoc, setUp } = meetingsCloud(AT)
 
 describe('setting up a meeting', () => {
   test('the roster follows the scope: branch, 党小组, 支委', async () => {

@@ -1,18 +1,12 @@
 /**
  * meetings.decideLeave: a 党小组长 cannot approve their own leave; the 书记 declines it.
  */
-import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { leader1, meetingsHelpers, sec } from './test-setup'
+import { errCode, ok } from '../../../tests/support/cloud'
+import { leader1, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, setUp } = meetingsHelpers(() => cloud)
+const { call, setUp } = meetingsCloud(AT)
 
 describe('leave', () => {
   // Also uses requestLeave, getMeeting.

@@ -3,18 +3,12 @@
  * status and counts, past meetings held and locked, who sees which 党小组会 / 支委会, branch isolation, one read each.
  */
 import { DEMO_MEETINGS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, meetingsHelpers, other, otherSec, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { formal, other, otherSec, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted } = meetingsHelpers(() => cloud)
+const { cloud, call, counted } = meetingsCloud(AT)
 
 describe('meetings and the list', () => {
   // Also uses getMeeting.

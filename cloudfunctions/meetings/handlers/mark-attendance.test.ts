@@ -2,18 +2,12 @@
  * meetings.markAttendance (recorder mode): the recorder marks the elderly member and a 流动党员, each mark audited with
  * who made it; the exempt member who came counts in 应到 and 实到.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { at, formal, meetingsHelpers, organizer, sec } from './test-setup'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
+import { at, formal, organizer, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, setUp } = meetingsHelpers(() => cloud)
+const { cloud, call, setUp } = meetingsCloud(AT)
 
 describe('recorder mode', () => {
   // Also uses hostCode, meetingAttendance.

@@ -2,19 +2,13 @@
  * meetings.memberAttendance on the demo year: a member sees their own year without flags; the 支委 see the flag.
  */
 import { DEMO_MEETINGS } from '../../../local/seed'
-import { clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, meetingsHelpers, sec } from './test-setup'
+import { devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { formal, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
 const YEAR = 2026
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted } = meetingsHelpers(() => cloud)
+const { call, counted } = meetingsCloud(AT)
 
 describe('attendance views', () => {
   const year = YEAR

@@ -2,16 +2,12 @@
  * `meetings.myTasks` carries this Beijing month's next (or today's) 主题党日 for the 首页 card — beyond the
  * 7 days of `upcoming`, never next month's, never a cancelled one — in the same two database requests.
  */
-import { DEMO, clock, devOpenid, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, ok } from '../../../tests/support/cloud'
+import { meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo's 11月主题党日 is on 2026-11-26 at 14:30, December's on 2026-12-28.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
+const { cloud } = meetingsCloud(AT)
 
 const formal = devOpenid(DEMO.m.formal)
 const sec = devOpenid(DEMO.m.secretary)

@@ -1,19 +1,13 @@
 /**
  * meetings.publishPlan (the annual plan): drafted from the profile, edited, published to members once.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, meetingsHelpers, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, sec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
 const YEAR = 2026
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = meetingsHelpers(() => cloud)
+const { cloud, call } = meetingsCloud(AT)
 
 describe('the annual plan', () => {
   // Also uses draftPlan, updatePlan, getPlan.

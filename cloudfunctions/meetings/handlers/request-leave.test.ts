@@ -1,18 +1,12 @@
 /**
  * meetings.requestLeave: asked before the meeting, one request per meeting, approved by the member's 党小组长.
  */
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { at, formal, leader1, leader2, meetingsHelpers, otherSec } from './test-setup'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { at, formal, leader1, leader2, otherSec, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted, setUp } = meetingsHelpers(() => cloud)
+const { call, counted, setUp } = meetingsCloud(AT)
 
 describe('leave', () => {
   // Also uses decideLeave, listLeaves, getMeeting.

@@ -5,15 +5,11 @@
  * can be guessed. Refusals write nothing (the attempt counter in `rate_limits` aside).
  */
 import { addDays, beijingDate } from '../../../shared/src/rules/time'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { meetingsCloud } from './test-setup'
 
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
+const { cloud } = meetingsCloud(AT)
 
 const sec = devOpenid(DEMO.m.secretary)
 const formal = devOpenid(DEMO.m.formal)

@@ -4,19 +4,13 @@
  * races (300 members at once, one member ×10) — one record and one event each. Counts DB requests per sign-in.
  */
 import { DEMO_MEETINGS } from '../../../local/seed'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok, type Reply } from '../../../tests/support/cloud'
 import { issueCode } from '../code'
-import { at, formal, meetingsHelpers, other, otherSec, sec, tomorrow } from './test-setup'
+import { at, formal, other, otherSec, sec, tomorrow, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted, meetingDoc, setUp } = meetingsHelpers(() => cloud)
+const { cloud, call, counted, meetingDoc, setUp } = meetingsCloud(AT)
 
 describe('sign-in with the rotating code', () => {
   // Also uses hostCode, getMeeting.

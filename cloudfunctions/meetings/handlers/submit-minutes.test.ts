@@ -2,18 +2,12 @@
  * meetings.submitMinutes (纪实): a 党员大会 locked with quorum, absences emitted once, only audited corrections and
  * 补学 afterwards; five concurrent submissions lock once.
  */
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { at, formal, meetingsHelpers, organizer, other, sec, tomorrow } from './test-setup'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { at, formal, organizer, other, sec, tomorrow, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, setUp } = meetingsHelpers(() => cloud)
+const { cloud, call, setUp } = meetingsCloud(AT)
 
 describe('纪实: minutes, lock, corrections, 补学', () => {
   // Also uses requestLeave, decideLeave, hostCode, signIn, saveMinutes, markAttendance, updateMeeting, addCorrection, confirmMakeup.

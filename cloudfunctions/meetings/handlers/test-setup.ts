@@ -1,10 +1,12 @@
 /**
  * Shared setup of the meetings handler tests (`handlers/*.test.ts`): the demo callers' openids and the helpers
  * each file binds to its own test cloud — a call, a counted call, the stored meeting document, a meeting set up
- * tomorrow by the 书记. Each test file starts its own cloud (`startTestCloud({ at })`) and passes it in.
+ * tomorrow by the 书记. Each test file starts its own cloud with `meetingsCloud(AT)`, which registers the jest hooks
+ * and returns the helpers bound to it.
  */
 import { beijingDate, addDays } from '../../../shared/src/rules/time'
-import { DEMO, clock, devOpenid, ok, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 
 export const sec = devOpenid(DEMO.m.secretary)
 export const organizer = devOpenid(DEMO.m.organizer)
@@ -44,4 +46,18 @@ export const meetingsHelpers = (cloud: () => TestCloud) => {
   }
 
   return { call, counted, meetingDoc, setUp }
+}
+
+/**
+ * Starts this file's test cloud at `at` on the demo seed (hooks registered here: started once, closed after, the
+ * clock put back after each test) and returns it with the helpers bound to it.
+ */
+export function meetingsCloud(at: string) {
+  let cloud!: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud({ at })
+  })
+  afterAll(() => cloud.close())
+  afterEach(() => clock.reset())
+  return { cloud: lateCloud(() => cloud), ...meetingsHelpers(() => cloud) }
 }

@@ -2,19 +2,13 @@
  * meetings.uploadPhoto (纪实 photos): uploaded by a keeper to the meeting folder, named by the minutes, served by
  * their links, refused once the minutes are locked.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
 import { png as pngImage } from '../../../tests/support/images'
-import { at, formal, meetingsHelpers, organizer, otherPng } from './test-setup'
+import { at, formal, organizer, otherPng, meetingsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) has its absence runs of 3 and 5.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, setUp } = meetingsHelpers(() => cloud)
+const { cloud, call, setUp } = meetingsCloud(AT)
 
 describe('纪实: minutes, lock, corrections, 补学', () => {
   // Also uses saveMinutes, submitMinutes, getMeeting.

@@ -2,18 +2,12 @@
  * org.bind with an invite code (createInvite): bound once, wrong or expired codes refused, a new code revokes the old,
  * ten people racing for one code, guesses limited to 10 an hour, a bound member cannot bind again.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, orgHelpers, organizer, sec } from './test-setup'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
+import { formal, organizer, sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { cloud, call } = orgCloud(AT)
 
 describe('binding with an invite code', () => {
   test('organizer issues a code; a new WeChat user binds with it once', async () => {

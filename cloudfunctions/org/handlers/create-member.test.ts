@@ -2,18 +2,12 @@
  * org.createMember: create, read, edit with audit (getMember, updateMember), a double submit creates one record; bad
  * member data refused with nothing written.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { orgHelpers, organizer, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { organizer, sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { cloud, call } = orgCloud(AT)
 
 describe('members', () => {
   const fields = { name: '新党员', gender: 'female', joinedAt: '2024-06-01', status: 'probationary' }

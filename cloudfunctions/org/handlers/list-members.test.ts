@@ -2,18 +2,12 @@
  * org.listMembers: phones masked in lists, dues category only for self, 书记 and 党费管理员 (getMember); a 党小组长 lists
  * only their own group; branch isolation.
  */
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, orgHelpers, sec } from './test-setup'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { formal, sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { call } = orgCloud(AT)
 
 describe('members', () => {
   // Also uses getMember.

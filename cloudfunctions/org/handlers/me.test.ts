@@ -2,18 +2,12 @@
  * org.me: a bound member sees their branch and roles; an unknown or absent WeChat identity is unbound; the 上级 admin
  * sees the org they administer; an openid in the event is ignored.
  */
-import { DEMO, clock, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { orgHelpers, sec } from './test-setup'
+import { DEMO, ok } from '../../../tests/support/cloud'
+import { sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { cloud, call } = orgCloud(AT)
 
 describe('me', () => {
   test('a bound member sees their branch and roles', async () => {

@@ -6,15 +6,11 @@
  */
 import { BOOTSTRAP_DOC_ID, issueBootstrap } from '../../_kit/bootstrap'
 import { RATE_LIMITS, rateLimitKey } from '../../_kit/rate-limit'
-import { clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { clock, errCode, ok } from '../../../tests/support/cloud'
+import { orgCloud } from './test-setup'
 
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-beforeEach(() => cloud.reset())
+const { cloud } = orgCloud(AT, 'reset cloud')
 
 const BIND = RATE_LIMITS.inviteGuessesPerUser
 const CLAIM_USER = RATE_LIMITS.bootstrapGuessesPerUser

@@ -1,18 +1,12 @@
 /**
  * org.setRoles: a 预备党员 cannot be a 支委, one 书记 per branch, changes audited; only the 书记 (or 上级 admin) sets roles.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, orgHelpers, organizer, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, organizer, sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { call } = orgCloud(AT)
 
 describe('roles and branch settings', () => {
   test('a 预备党员 cannot be a 支委; one 书记 per branch; changes are audited', async () => {

@@ -3,15 +3,11 @@
  * a new WeChat account). Unbinding or re-inviting a member who holds a 支委 role needs authority over the
  * role — the 书记 for other 支委, the 上级党委 admin for the 书记 — and is audited; refused, nothing is written.
  */
-import { DEMO, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, devOpenid, errCode, ok } from '../../../tests/support/cloud'
+import { orgCloud } from './test-setup'
 
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-beforeEach(() => cloud.reset())
+const { cloud } = orgCloud(AT, 'reset cloud')
 
 const sec = devOpenid(DEMO.m.secretary)
 const organizer = devOpenid(DEMO.m.organizer)

@@ -1,18 +1,12 @@
 /**
  * org.updateBranch (branch settings): profile and 主题党日 rule; a group with members cannot be removed.
  */
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, orgHelpers, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, sec, orgCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = orgHelpers(() => cloud)
+const { call } = orgCloud(AT)
 
 describe('roles and branch settings', () => {
   test('branch settings: profile and 主题党日 rule; a group with members cannot be removed', async () => {

@@ -4,24 +4,13 @@
  */
 import { POINTS_DEMO, pointsDemoPeriods } from '../../../local/seed/points'
 import { yearScore } from '../../../shared/src/rules/points/scores'
-import { beijingMonth } from '../../../shared/src/rules/time'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
 import { autoEntryId } from '../model'
-import { b2sec, formal, leader1, leader2, organizer, pointsHelpers, sec } from './test-setup'
+import { b2sec, formal, leader1, leader2, organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, counted, overviewOf } = pointsHelpers(() => cloud, year, month)
+const { cloud, now, month, year, call, counted, overviewOf } = pointsCloud(AT)
 
 describe('reading', () => {
   test('a member sees their own year: twelve months, total and band from the seeded entries', async () => {

@@ -3,23 +3,13 @@
  * days (objectPublication, answerObjection, finalisePeriod); not with 申报 still in review; the unit must match.
  */
 import { pointsDemoPeriods } from '../../../local/seed/points'
-import { addDays, beijingDate, beijingMonth, periodOf } from '../../../shared/src/rules/time'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, m15, organizer, pointsHelpers, sec } from './test-setup'
+import { addDays, beijingDate, periodOf } from '../../../shared/src/rules/time'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
+import { formal, m15, organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, overviewOf } = pointsHelpers(() => cloud, year, month)
+const { now, year, call, overviewOf } = pointsCloud(AT)
 
 describe('quarterly 公示', () => {
   const periods = pointsDemoPeriods(now.toISOString())

@@ -2,23 +2,13 @@
  * points.publishScheme (scheme versions): an immutable version; entries keep theirs; a racing second publish refused.
  */
 import { POINTS_DEMO } from '../../../local/seed/points'
-import { beijingDate, beijingMonth, shiftMonth } from '../../../shared/src/rules/time'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, m15, organizer, pointsHelpers, sec } from './test-setup'
+import { beijingDate, shiftMonth } from '../../../shared/src/rules/time'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
+import { formal, m15, organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, key } = pointsHelpers(() => cloud, year, month)
+const { cloud, month, year, call, key } = pointsCloud(AT)
 
 describe('scheme versions', () => {
   test('publishing makes an immutable version; entries keep theirs; a racing second publish is refused', async () => {

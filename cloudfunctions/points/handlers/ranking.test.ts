@@ -3,25 +3,14 @@
  * yearlyPointTotals (for 民主评议) agrees with the year view, in two requests.
  */
 import { withInvocationTag } from '../../../local/db'
-import { beijingMonth } from '../../../shared/src/rules/time'
 import { yearlyPointStandings, yearlyPointTotals } from '../public/yearly-standings'
 import { createStore } from '../../_kit/store'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, organizer, pointsHelpers, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = pointsHelpers(() => cloud, year, month)
+const { cloud, year, call } = pointsCloud(AT)
 
 describe('year totals and ranking', () => {
   test('ranking with ties for the 支委; excluded members apart; members see it only when published', async () => {

@@ -1,23 +1,13 @@
 /**
  * points.recordVolunteer: volunteer service recorded by the branch is credited at once, once.
  */
-import { beijingDate, beijingMonth } from '../../../shared/src/rules/time'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { formal, organizer, pointsHelpers } from './test-setup'
+import { beijingDate } from '../../../shared/src/rules/time'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
+import { formal, organizer, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call } = pointsHelpers(() => cloud, year, month)
+const { cloud, call } = pointsCloud(AT)
 
 describe('automatic entries', () => {
   test('volunteer service recorded by the branch: credited at once, once', async () => {

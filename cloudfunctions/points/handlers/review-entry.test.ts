@@ -1,23 +1,12 @@
 /**
  * points.reviewEntry caps at approval: 受到表彰 counts at most 10 a year, the third capped with a note.
  */
-import { beijingMonth } from '../../../shared/src/rules/time'
-import { clock, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { pointsHelpers, sec } from './test-setup'
+import { ok } from '../../../tests/support/cloud'
+import { sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, overviewOf } = pointsHelpers(() => cloud, year, month)
+const { month, call, overviewOf } = pointsCloud(AT)
 
 describe('caps at approval', () => {
   test('受到表彰 counts at most 10 a year: the third is capped with a note', async () => {

@@ -2,24 +2,14 @@
  * points.submitEntry and the 申报 flow (reviewEntry by the 党小组长 then the 组织委员, updateEntry, withdrawEntry):
  * a double tap is one 申报, nobody approves their own, reasons for adjust / reject, the window, edit / review races.
  */
-import { beijingMonth, shiftMonth } from '../../../shared/src/rules/time'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { shiftMonth } from '../../../shared/src/rules/time'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
 import { png } from '../../../tests/support/images'
-import { formal, leader1, m15, organizer, pointsHelpers, sec } from './test-setup'
+import { formal, leader1, m15, organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, overviewOf, monthNet, key } = pointsHelpers(() => cloud, year, month)
+const { cloud, month, call, overviewOf, monthNet, key } = pointsCloud(AT)
 
 describe('the 申报 flow', () => {
   test('member submits with a photo → 党小组长 approves → 组织委员 approves → the month total changes', async () => {

@@ -1,26 +1,15 @@
 /**
  * points.sync of automatic entries: an event delivered twice at once, and a re-run, credit exactly once.
  */
-import { beijingMonth } from '../../../shared/src/rules/time'
 import { eventId } from '../../_kit/events'
 import { createStore } from '../../_kit/store'
-import { DEMO, clock, devOpenid, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, ok } from '../../../tests/support/cloud'
 import { autoEntryId } from '../model'
-import { organizer, pointsHelpers, sec } from './test-setup'
+import { organizer, sec, pointsCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20 (Q4: last quarter published, this one in review).
 const AT = '2026-11-20T02:00:00.000Z'
-const now = new Date(AT)
-const month = beijingMonth(now)
-const year = Number(month.slice(0, 4))
-let cloud: TestCloud
-jest.setTimeout(30_000)
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-afterEach(() => clock.reset())
-const { call, overviewOf, monthNet } = pointsHelpers(() => cloud, year, month)
+const { cloud, month, year, call, overviewOf, monthNet } = pointsCloud(AT)
 
 describe('automatic entries', () => {
   const store = () => createStore()

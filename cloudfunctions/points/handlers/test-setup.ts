@@ -1,10 +1,12 @@
 /**
  * Shared setup of the points handler tests (`handlers/*.test.ts`, `branch-isolation.test.ts`): the demo callers'
  * openids and the helpers each file binds to its own test cloud — a call, a counted call, a member's year overview,
- * a month's net from it, fresh client keys. Each test file starts its own cloud (`startTestCloud({ at })`) and passes
- * it in with the year and month of its instant.
+ * a month's net from it, fresh client keys. Each test file starts its own cloud with `pointsCloud(AT)`, which
+ * registers the jest hooks and binds the helpers to the year and month of its instant.
  */
-import { DEMO, devOpenid, ok, type Reply, type TestCloud } from '../../../tests/support/cloud'
+import { beijingMonth } from '../../../shared/src/rules/time'
+import { DEMO, clock, devOpenid, ok, startTestCloud, type Reply, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 
 export const sec = devOpenid(DEMO.m.secretary)
 export const organizer = devOpenid(DEMO.m.organizer)
@@ -30,4 +32,23 @@ export const pointsHelpers = (cloud: () => TestCloud, year: number, month: strin
   const key = () => `t-${++keySeq}`
 
   return { call, counted, overviewOf, monthNet, key }
+}
+
+/**
+ * Starts this file's test cloud at `at` on the demo seed (hooks registered here: started once, closed after, the
+ * clock put back after each test; 30 s per test) and returns it with its instant, Beijing month and year and the
+ * helpers bound to them.
+ */
+export function pointsCloud(at: string) {
+  const now = new Date(at)
+  const month = beijingMonth(now)
+  const year = Number(month.slice(0, 4))
+  let cloud!: TestCloud
+  jest.setTimeout(30_000)
+  beforeAll(async () => {
+    cloud = await startTestCloud({ at })
+  })
+  afterAll(() => cloud.close())
+  afterEach(() => clock.reset())
+  return { cloud: lateCloud(() => cloud), now, month, year, ...pointsHelpers(() => cloud, year, month) }
 }

@@ -2,42 +2,17 @@
  * reminders.listTodos (and doneTodo): my open to-dos in 2 requests, ticking off only my own, closed when acted on
  * (meetings signIn at the 主题党日), gone after their day. Each test reseeds the demo branch and ticks the timer.
  */
-import { SEED_PARTS } from '../../../local/seed'
-import { remindersSeed } from '../../../local/seed/reminders'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, errCode, ok } from '../../../tests/support/cloud'
 import { todoId } from '../../_kit/todos'
 import { emitEvent } from '../../_kit/events'
 import { createStore } from '../../_kit/store'
-import { TEMPLATE_ENV } from '../../_kit/reminder-config'
-import { OK_ANSWER, type Sent, THEME_DAY, deputy, fakeWeChat, formal, remindersHelpers } from './test-setup'
+import { THEME_DAY, deputy, formal, remindersCloud } from './test-setup'
 
 // Each test reseeds the demo branch and runs several timer ticks: generous on a busy machine.
 jest.setTimeout(30_000)
 
 const AT = '2026-11-20T02:00:00.000Z'
-let outbox: Sent[] = []
-/** What the fake WeChat answers per openid (default: ok). */
-let answer: (p: Sent) => Record<string, unknown> = OK_ANSWER
-
-let cloud: TestCloud
-beforeAll(async () => {
-  process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
-  // The demo branch without the demo reminders: each test banks the accepts it needs.
-  // The seed is made at AT; each test then moves the clock to the June 2025 days it is about.
-  cloud = await startTestCloud({ at: AT, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
-  cloud.db.onOpenApi = fakeWeChat(() => answer, (p) => outbox.push(p))
-})
-afterAll(async () => {
-  delete process.env[TEMPLATE_ENV.themeDay]
-  await cloud.close()
-})
-beforeEach(async () => {
-  await cloud.reset()
-  outbox = []
-  answer = OK_ANSWER
-})
-afterEach(() => clock.reset())
-const { call, counted, tick } = remindersHelpers(() => cloud)
+const { cloud, call, counted, tick } = remindersCloud(AT)
 
 describe('to-do list', () => {
   test('my open to-dos in 2 requests; ticking off my own, never someone else’s', async () => {

@@ -3,39 +3,14 @@
  * 书记's extra ones, accepts adding up under a race, accepts of an earlier WeChat identity, switching topics, unbound
  * users. Each test reseeds the demo branch.
  */
-import { SEED_PARTS } from '../../../local/seed'
-import { remindersSeed } from '../../../local/seed/reminders'
-import { DEMO, clock, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { TEMPLATE_ENV } from '../../_kit/reminder-config'
-import { OK_ANSWER, type Sent, fakeWeChat, formal, remindersHelpers, sec } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { formal, sec, remindersCloud } from './test-setup'
 
 // Each test reseeds the demo branch and runs several timer ticks: generous on a busy machine.
 jest.setTimeout(30_000)
 
 const AT = '2026-11-20T02:00:00.000Z'
-let outbox: Sent[] = []
-/** What the fake WeChat answers per openid (default: ok). */
-let answer: (p: Sent) => Record<string, unknown> = OK_ANSWER
-
-let cloud: TestCloud
-beforeAll(async () => {
-  process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
-  // The demo branch without the demo reminders: each test banks the accepts it needs.
-  // The seed is made at AT; each test then moves the clock to the June 2025 days it is about.
-  cloud = await startTestCloud({ at: AT, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
-  cloud.db.onOpenApi = fakeWeChat(() => answer, (p) => outbox.push(p))
-})
-afterAll(async () => {
-  delete process.env[TEMPLATE_ENV.themeDay]
-  await cloud.close()
-})
-beforeEach(async () => {
-  await cloud.reset()
-  outbox = []
-  answer = OK_ANSWER
-})
-afterEach(() => clock.reset())
-const { call, counted, subs, setQuota } = remindersHelpers(() => cloud)
+const { cloud, call, counted, subs, setQuota } = remindersCloud(AT)
 
 describe('accepts, switches and settings', () => {
   test('a member sees the branch topics and no accepts yet; 2 requests', async () => {

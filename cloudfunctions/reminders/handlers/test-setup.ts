@@ -3,10 +3,14 @@
  * backend's open-API hook (`subscribeMessage.send` answered by the file's `answer`, successes kept in its outbox),
  * the demo callers' openids, and the helpers each file binds to its own test cloud — a call, a counted call, a timer
  * tick at a Beijing wall-clock instant, the stored accepts / to-dos / send log, banking accepts. Each test file
- * starts its own cloud (`startTestCloud({ at })`), installs the hook and passes the cloud in.
+ * starts its own cloud with `remindersCloud(AT)`, which registers the jest hooks and returns the helpers.
  */
-import { DEMO, clock, devOpenid, ok, type TestCloud } from '../../../tests/support/cloud'
+import { SEED_PARTS } from '../../../local/seed'
+import { remindersSeed } from '../../../local/seed/reminders'
+import { DEMO, clock, devOpenid, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 import { createStore } from '../../_kit/store'
+import { TEMPLATE_ENV } from '../../_kit/reminder-config'
 
 export const formal = devOpenid(DEMO.m.formal)
 export const sec = devOpenid(DEMO.m.secretary)
@@ -63,4 +67,40 @@ export const remindersHelpers = (cloud: () => TestCloud) => {
   }
 
   return { call, counted, tick, subs, todos, logs, setQuota }
+}
+
+/**
+ * Starts this file's test cloud at `at` (hooks registered here): the demo branch without the demo reminders (each
+ * test banks the accepts it needs), the 主题党日 template configured, the fake WeChat installed, the cloud reset and
+ * the outbox emptied before each test, the clock put back after it. Returns the helpers bound to it, the outbox
+ * (one array, emptied in place) and `setAnswer` for what the fake WeChat answers (back to ok before each test).
+ */
+export function remindersCloud(at: string) {
+  let cloud!: TestCloud
+  const outbox: Sent[] = []
+  let answer: (p: Sent) => Record<string, unknown> = OK_ANSWER
+  beforeAll(async () => {
+    process.env[TEMPLATE_ENV.themeDay] = 'TMPL-THEME-DAY-1'
+    // The seed is made at `at`; each test then moves the clock to the June 2025 days it is about.
+    cloud = await startTestCloud({ at, parts: SEED_PARTS.filter((p) => p !== remindersSeed) })
+    cloud.db.onOpenApi = fakeWeChat(() => answer, (p) => outbox.push(p))
+  })
+  afterAll(async () => {
+    delete process.env[TEMPLATE_ENV.themeDay]
+    await cloud.close()
+  })
+  beforeEach(async () => {
+    await cloud.reset()
+    outbox.length = 0
+    answer = OK_ANSWER
+  })
+  afterEach(() => clock.reset())
+  return {
+    cloud: lateCloud(() => cloud),
+    outbox,
+    setAnswer: (a: (p: Sent) => Record<string, unknown>) => {
+      answer = a
+    },
+    ...remindersHelpers(() => cloud),
+  }
 }

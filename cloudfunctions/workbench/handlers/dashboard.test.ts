@@ -5,20 +5,15 @@
  */
 import { DEMO_WORKBENCH } from '../../../local/seed'
 import { gapMonth } from '../../../local/seed/workbench'
-import { DEMO, clock, devOpenid, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, errCode, ok } from '../../../tests/support/cloud'
 import { HUNAN_WUHUA_2018 } from '../../../shared/src/profiles/hunan-wuhua-2018'
 import { lastDueMonth } from '../../../shared/src/rules/dues/months'
 import { beijingMonth, monthRange, monthsBetween, shiftMonth } from '../../../shared/src/rules/time'
-import { type AnyDoc, YEAR, formal, nowIso, otherSec, publicity, sec, today, workbenchHelpers } from './test-setup'
+import { type AnyDoc, YEAR, formal, nowIso, otherSec, publicity, sec, today, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call, counted, dump } = workbenchHelpers(() => cloud)
+const { cloud, call, counted, dump } = workbenchCloud(AT)
 
 describe('dashboard', () => {
   test('one call, two database requests (the caller, one aggregate)', async () => {

@@ -2,18 +2,13 @@
  * workbench.exportLedger (台账): 花名册, 三会一课记录与考勤, 党费交纳登记表, 积分汇总表 and 民主评议登记表 parsed back and
  * compared with the records and the screen; the 上级 admin may export, a member may not.
  */
-import { DEMO, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
 import { readSheets } from '../../_kit/xlsx'
-import { type AnyDoc, YEAR, formal, sec, workbenchHelpers } from './test-setup'
+import { type AnyDoc, YEAR, formal, sec, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call, dump } = workbenchHelpers(() => cloud)
+const { call, dump } = workbenchCloud(AT)
 
 describe('台账 exports', () => {
   const download = async (kind: string, openid = sec) => {

@@ -1,17 +1,12 @@
 /**
  * workbench.overview (上级): a 党委 admin sees only its own branches, side by side.
  */
-import { DEMO, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { type AnyDoc, formal, nowIso, sec, workbenchHelpers } from './test-setup'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
+import { type AnyDoc, formal, nowIso, sec, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call, counted, dump } = workbenchHelpers(() => cloud)
+const { cloud, call, counted, dump } = workbenchCloud(AT)
 
 describe('overview (上级)', () => {
   test('a 党委 admin sees only its own branches, side by side', async () => {

@@ -3,18 +3,13 @@
  * their own (listStudy); bad hours or strangers refused with nothing written; removal (removeStudy) is a mark.
  */
 import { DEMO_WORKBENCH } from '../../../local/seed'
-import { DEMO, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
 import { addDays } from '../../../shared/src/rules/time'
-import { type AnyDoc, YEAR, formal, organizer, otherSec, publicity, sec, today, workbenchHelpers } from './test-setup'
+import { type AnyDoc, YEAR, formal, organizer, otherSec, publicity, sec, today, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call, counted, dump } = workbenchHelpers(() => cloud)
+const { cloud, call, counted, dump } = workbenchCloud(AT)
 
 describe('学时', () => {
   test('one course for several members; a repeat and a race record each once', async () => {

@@ -3,18 +3,13 @@
  * nothing; removal (removeTalk) by its recorder or the 书记, a mark, audited.
  */
 import { DEMO_WORKBENCH } from '../../../local/seed'
-import { DEMO, errCode, ok, startTestCloud, type Reply, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, errCode, ok, type Reply } from '../../../tests/support/cloud'
 import { addDays } from '../../../shared/src/rules/time'
-import { type AnyDoc, organizer, publicity, sec, today, workbenchHelpers } from './test-setup'
+import { type AnyDoc, organizer, publicity, sec, today, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call, dump } = workbenchHelpers(() => cloud)
+const { cloud, call, dump } = workbenchCloud(AT)
 
 describe('谈心谈话', () => {
   test('record once under a race; notes for the 书记 only; coverage moves', async () => {

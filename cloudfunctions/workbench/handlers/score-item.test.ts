@@ -2,18 +2,13 @@
  * workbench.scoreItem (五化 达标 self-assessment): hand scores with a note and an attachment (uploadAttachment), two items
  * at once; auto items and bad points refused.
  */
-import { DEMO, errCode, ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, errCode, ok } from '../../../tests/support/cloud'
 import { png as pngImage } from '../../../tests/support/images'
-import { type AnyDoc, YEAR, organizer, publicity, sec, workbenchHelpers } from './test-setup'
+import { type AnyDoc, YEAR, organizer, publicity, sec, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call } = workbenchHelpers(() => cloud)
+const { cloud, call } = workbenchCloud(AT)
 
 describe('五化 达标 self-assessment', () => {
   const items = (a: AnyDoc) => a.areas.flatMap((x: AnyDoc) => x.items) as AnyDoc[]

@@ -1,17 +1,12 @@
 /**
  * workbench.standard (五化 达标 self-assessment): auto items carry their evidence, the seeded hand scores count, totals add up.
  */
-import { ok, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
-import { type AnyDoc, sec, workbenchHelpers } from './test-setup'
+import { ok } from '../../../tests/support/cloud'
+import { type AnyDoc, sec, workbenchCloud } from './test-setup'
 
 // 10:00 Beijing, Friday 2026-11-20: the demo year (seeded relative to it) with its one missing 党小组会.
 const AT = '2026-11-20T02:00:00.000Z'
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ at: AT })
-})
-afterAll(() => cloud.close())
-const { call } = workbenchHelpers(() => cloud)
+const { call } = workbenchCloud(AT)
 
 describe('五化 达标 self-assessment', () => {
   const items = (a: AnyDoc) => a.areas.flatMap((x: AnyDoc) => x.items) as AnyDoc[]

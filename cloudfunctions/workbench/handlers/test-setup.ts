@@ -1,10 +1,12 @@
 /**
  * Shared setup of the workbench handler tests (`handlers/*.test.ts`): the demo callers' openids, the test clock's
  * instant / Beijing date / year, and the helpers each file binds to its own test cloud — a call, a counted call
- * (any function), a raw collection dump. Each test file starts its own cloud (`startTestCloud({ at })`) and passes it in.
+ * (any function), a raw collection dump. Each test file starts its own cloud with `workbenchCloud(AT)`, which
+ * registers the jest hooks and returns the helpers bound to it.
  */
 import { beijingDate } from '../../../shared/src/rules/time'
-import { DEMO, clock, devOpenid, type TestCloud } from '../../../tests/support/cloud'
+import { DEMO, clock, devOpenid, startTestCloud, type TestCloud } from '../../../tests/support/cloud'
+import { lateCloud } from '../../../tests/support/late-cloud'
 
 export type AnyDoc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- raw documents from the dump
 
@@ -24,4 +26,14 @@ export const workbenchHelpers = (cloud: () => TestCloud) => {
   const counted = (fn: string, action: string, input: unknown, openid: string) => cloud().counted(fn, action, input, openid)
   const dump = (c: string) => cloud().db.dump(c) as AnyDoc[]
   return { call, counted, dump }
+}
+
+/** Starts this file's test cloud at `at` on the demo seed (hooks registered here: started once, closed after) and returns it with the helpers bound to it. */
+export function workbenchCloud(at: string) {
+  let cloud!: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud({ at })
+  })
+  afterAll(() => cloud.close())
+  return { cloud: lateCloud(() => cloud), ...workbenchHelpers(() => cloud) }
 }
