@@ -4,39 +4,18 @@
  */
 import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
-import type { MemberDoc } from '../documents'
 import { loadBranch } from '../public/branches'
+import { newMemberDoc } from '../public/members'
 import { branchTarget, type Handler } from '../../_kit/create-main'
 import { stableId } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/store'
 import { memberDetail } from '../views'
-import { checkMemberFields } from './member-rules'
 
 export const createMember: Handler<typeof org.actions.createMember, string> = {
   target: branchTarget,
   run: async ({ fields }, ctx, branchId) => {
     const branch = await loadBranch(ctx.store, branchId)
-    const at = ctx.now.toISOString()
-    const doc: MemberDoc = {
-      _id: stableId('m', branchId, fields.name, fields.joinedAt),
-      branchId,
-      name: fields.name,
-      gender: fields.gender,
-      phone: fields.phone ?? null,
-      joinedAt: fields.joinedAt,
-      formalAt: fields.formalAt ?? null,
-      status: fields.status,
-      groupId: fields.groupId ?? null,
-      duesCategory: fields.duesCategory ?? null,
-      flags: fields.flags ?? { elderly: false, mobile: false },
-      roles: [],
-      openid: null,
-      boundAt: null,
-      active: true,
-      createdAt: at,
-      updatedAt: at,
-    }
-    checkMemberFields(branch, doc)
+    const doc = newMemberDoc(branch, stableId('m', branchId, fields.name, fields.joinedAt), { ...fields, groupId: fields.groupId ?? null }, ctx.now)
     try {
       await ctx.store.add('members', doc)
     } catch (e) {

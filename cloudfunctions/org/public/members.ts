@@ -17,6 +17,9 @@ export interface NewMemberFields {
   status: MemberStatus
   groupId: string | null
   phone?: string | null
+  formalAt?: string | null
+  duesCategory?: MemberDoc['duesCategory']
+  flags?: MemberDoc['flags']
 }
 
 /** The member document for `fields` in `branch`, checked as `org.createMember` checks it (INVALID_INPUT otherwise). */
@@ -29,11 +32,11 @@ export const newMemberDoc = (branch: OrgDoc, id: string, fields: NewMemberFields
     gender: fields.gender,
     phone: fields.phone ?? null,
     joinedAt: fields.joinedAt,
-    formalAt: null,
+    formalAt: fields.formalAt ?? null,
     status: fields.status,
     groupId: fields.groupId,
-    duesCategory: null,
-    flags: { elderly: false, mobile: false },
+    duesCategory: fields.duesCategory ?? null,
+    flags: fields.flags ?? { elderly: false, mobile: false },
     roles: [],
     openid: null,
     boundAt: null,
