@@ -3,19 +3,11 @@
  * read is one request, one attendance record per member and meeting, leave requests, corrections to a
  * locked record and the year's plan. Other domains read them through `meetings/public/`.
  */
-import type { BranchRole, MemberStatus } from '@shared/contract/roles'
+import type { RosterMember } from '@shared/rules/meetings/attendance'
 import type { MeetingKind } from '@shared/rules/meetings/kinds'
 
-/** A member as a meeting's roster recorded them (snapshot; refreshed on edit and at lock). */
-export interface MeetingRosterEntry {
-  id: string
-  name: string
-  groupId: string | null
-  status: MemberStatus
-  roles: BranchRole[]
-  exempt: boolean
-  mobile: boolean
-}
+/** A member as a meeting's roster recorded them (snapshot; refreshed on edit and at lock): the rules' roster shape. */
+export type MeetingRosterEntry = RosterMember
 
 export interface MeetingMinutesDoc {
   content: string

@@ -5,20 +5,10 @@
  */
 import type { MeetingKind } from '@shared/rules/meetings/kinds'
 import type { Store } from '../../_kit/store'
+import type { MeetingDoc } from '../documents'
 
-export interface ReminderMeeting {
-  _id: string
-  branchId: string
-  kind: MeetingKind
-  topic: string
-  date: string
-  time: string
-  startsAt: string
-  place: string
-  status: 'planned' | 'held' | 'cancelled'
-  rosterIds: string[]
-  leaveIds: string[]
-}
+/** What a reminder needs of a meeting: the fields these queries fetch. */
+export type ReminderMeeting = Pick<MeetingDoc, '_id' | 'branchId' | 'kind' | 'topic' | 'date' | 'time' | 'startsAt' | 'place' | 'status' | 'rosterIds' | 'leaveIds'>
 
 export interface ReminderPlanItem {
   branchId: string
