@@ -6,6 +6,7 @@
  */
 export * from './errors'
 export * from './time'
+export * from './calendar'
 export * from './money'
 export * from './theme-day'
 export * from './dues/categories'

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { RuleInputError } from './errors'
 import { nextThemeDay, themeDayOf, type ThemeDayRule } from './theme-day'
-import { addDays, daysInMonth, isWorkingDay, lunarDateOf, monthOf, weekdayOf } from './time'
+import { addDays, daysInMonth, monthOf, weekdayOf } from './time'
+import { isWorkingDay, lunarDateOf } from './calendar'
 
 describe('themeDayOf — day of month', () => {
   test.each([

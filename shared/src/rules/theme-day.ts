@@ -10,8 +10,6 @@ import {
   assertMonth,
   datesBetween,
   daysInMonth,
-  isWorkingDay,
-  lunarDateOf,
   monthOf,
   monthRange,
   shiftMonth,
@@ -19,6 +17,7 @@ import {
   type DateString,
   type MonthString,
 } from './time'
+import { isWorkingDay, lunarDateOf } from './calendar'
 
 export { ThemeDayRuleSchema, type ThemeDayRule }
 

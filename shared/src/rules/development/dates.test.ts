@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check'
 import { RuleInputError } from '../errors'
-import { addDays, diffDays, isWorkingDay } from '../time'
+import { addDays, diffDays } from '../time'
+import { isWorkingDay } from '../calendar'
 import {
   ageReachedOn,
   applicantAgeOk,

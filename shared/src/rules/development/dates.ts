@@ -5,7 +5,8 @@
  * The fixed entry points use the national numbers; the `…For` forms take them from a profile.
  */
 import { RuleInputError } from '../errors'
-import { addDays, addMonths, addYears, assertDate, isWorkingDay, parseDate, type DateString } from '../time'
+import { addDays, addMonths, addYears, assertDate, parseDate, type DateString } from '../time'
+import { isWorkingDay } from '../calendar'
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 

@@ -11,12 +11,11 @@ import {
   monthRange,
   monthsBetween,
   type MonthString,
-  nextWorkingDay,
   type Period,
   periodsBetween,
-  previousWorkingDay,
   type TimeString,
 } from '../time'
+import { nextWorkingDay, previousWorkingDay } from '../calendar'
 import type { MeetingRequirement } from './compliance'
 import type { MeetingKind } from './kinds'
 
