@@ -2,7 +2,7 @@
  * The one .xlsx writer (exceljs, loaded on first use): sheets described as data — a merged title row, an
  * optional subtitle, bold Chinese headers, column widths, money columns (fen in, 元 with two decimals out),
  * an optional bold 合计 row and closing notes — drawn in one of three house styles, and the file as a
- * Buffer or base64 with its MIME type. What goes on a sheet stays in the domain (dues, workbench, evaluation).
+ * Buffer (stored and answered by `exports.ts`). What goes on a sheet stays in the domain (dues, workbench, evaluation).
  */
 import type ExcelJSNS from 'exceljs'
 
@@ -39,8 +39,6 @@ export interface WorkbookOptions {
   /** The workbook's own timestamp (created and modified); exceljs's default is the time of writing. */
   created?: Date
 }
-
-export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 // Loaded on first use: only the actions that read or write spreadsheets pay for exceljs (≈1 MB) at cold start.
 let excel: typeof ExcelJSNS | null = null
@@ -129,12 +127,6 @@ export async function writeSheets(sheets: readonly Sheet[], options: WorkbookOpt
   for (const s of sheets) addSheet(wb, s, options.style)
   const out = await wb.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)
-}
-
-/** The workbook as an inline file reply (base64, no `data:` prefix). */
-export async function xlsxInline(fileName: string, sheets: readonly Sheet[], options: WorkbookOptions): Promise<{ fileName: string; mimeType: string; base64: string }> {
-  const content = await writeSheets(sheets, options)
-  return { fileName, mimeType: XLSX_MIME_TYPE, base64: content.toString('base64') }
 }
 
 /** A cell's value as text (tests and readers). */

@@ -3,11 +3,11 @@
  * 积分, attendance, proposal, 组织评定 and reason, 限期改正) and 民主测评汇总表 (counts and shares per grade,
  * turnout, review flags). Built from the same assessment view the 支委 see — no ballot ever leaves.
  */
-import type { InlineFile } from '@shared/contract/common'
 import { EXPORT_KIND_LABELS, type Assessment } from '@shared/contract/evaluation'
 import { EVALUATION_GRADE_LABELS, ratioLabel } from '@shared/rules/evaluation/grades'
 import type { EvalRoundDoc } from './documents'
-import { xlsxInline, type Cell, type Column, type Sheet } from '../_kit/xlsx'
+import type { GeneratedFile } from '../_kit/exports'
+import { writeSheets, type Cell, type Column, type Sheet } from '../_kit/xlsx'
 
 export type ExportKind = keyof typeof EXPORT_KIND_LABELS
 
@@ -126,9 +126,10 @@ function summarySheet(a: Assessment, round: EvalRoundDoc, branchName: string): S
   }
 }
 
-/** The workbook for `kind` as an inline file reply (base64, with its file name and MIME type). */
-export async function buildWorkbook(kind: ExportKind, a: Assessment, round: EvalRoundDoc, branchName: string): Promise<InlineFile> {
+/** The workbook for `kind`: its file name, content and the rows of its one sheet (stored by the handler). */
+export async function buildWorkbook(kind: ExportKind, a: Assessment, round: EvalRoundDoc, branchName: string): Promise<GeneratedFile> {
   const sheet = kind === 'register' ? registerSheet(a, round, branchName) : summarySheet(a, round, branchName)
   // The workbook's own timestamps are irrelevant to the form; a fixed one keeps exports reproducible.
-  return xlsxInline(`${round.title}${EXPORT_KIND_LABELS[kind]}.xlsx`, [sheet], { style: 'form', created: new Date(Date.UTC(round.year, 11, 31)) })
+  const content = await writeSheets([sheet], { style: 'form', created: new Date(Date.UTC(round.year, 11, 31)) })
+  return { fileName: `${round.title}${EXPORT_KIND_LABELS[kind]}.xlsx`, content, rows: sheet.rows.length }
 }

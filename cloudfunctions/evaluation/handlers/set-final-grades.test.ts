@@ -101,11 +101,16 @@ describe('组织评定 within the 优秀 cap: 31 正式党员 → 10', () => {
   })
 
   // About exportXlsx.
-  test('export: 登记表 and 汇总表 as real .xlsx', async () => {
+  test('export: 登记表 and 汇总表 as real .xlsx, stored and answered with a link', async () => {
+    const download = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer())
     const reg = ok(await call('exportXlsx', { roundId, kind: 'register' }, secretary()))
     expect(reg.fileName).toBe('2026年度民主评议党员民主评议党员登记表.xlsx')
+    expect(reg.fileId).toContain(`evaluation/exports/${B}/${roundId}-register-`)
+    expect(reg.rows).toBe(33)
+    const content = await download(reg.url)
+    expect(reg.bytes).toBe(content.length)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(reg.base64, 'base64') as unknown as ArrayBuffer)
+    await wb.xlsx.load(content as unknown as ArrayBuffer)
     const ws = wb.getWorksheet('登记表')
     expect(ws?.getCell(1, 1).value).toBe('2026年度民主评议党员 民主评议党员登记表')
     expect(ws?.getRow(3).getCell(2).value).toBe('姓名')
@@ -113,7 +118,7 @@ describe('组织评定 within the 优秀 cap: 31 正式党员 → 10', () => {
     expect(ws?.rowCount).toBe(3 + 33)
     const sum = ok(await call('exportXlsx', { roundId, kind: 'summary' }, secretary()))
     const wb2 = new ExcelJS.Workbook()
-    await wb2.xlsx.load(Buffer.from(sum.base64, 'base64') as unknown as ArrayBuffer)
+    await wb2.xlsx.load((await download(sum.url)) as unknown as ArrayBuffer)
     const row13 = wb2.getWorksheet('汇总表')?.getRow(3 + 13)
     expect(row13?.getCell(2).value).toBe('党员12')
     expect(errCode(await call('exportXlsx', { roundId, kind: 'register' }, devOpenid(DEMO.b2.secretary)))).toBe('FORBIDDEN')

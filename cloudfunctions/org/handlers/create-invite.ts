@@ -6,12 +6,9 @@ import { AppError } from '@shared/contract/errors'
 import type { org } from '@shared/contract/org'
 import type { MemberDoc } from '../documents'
 import type { Handler } from '../../_kit/create-main'
-import { newCode } from '../../_kit/ids'
-import { isDuplicate } from '../../_kit/store'
+import { issueInvite } from '../invites'
 import { assertIdentityAuthority, withCommitteeRoles } from './identity-authority'
 import { memberTarget } from './member-target'
-
-const VALID_MS = 7 * 24 * 3_600_000
 
 export const createInvite: Handler<typeof org.actions.createInvite, MemberDoc> = {
   target: memberTarget,
@@ -19,27 +16,8 @@ export const createInvite: Handler<typeof org.actions.createInvite, MemberDoc> =
     assertIdentityAuthority(m, ctx.grants)
     if (m.openid) throw new AppError('CONFLICT', '该党员已绑定微信，如需更换请先解除绑定')
     await ctx.store.updateWhere('invites', { memberId, usedAt: null, revoked: false }, { revoked: true })
-    const expiresAt = new Date(ctx.now.getTime() + VALID_MS).toISOString()
-    for (let i = 0; i < 5; i++) {
-      const code = newCode(8)
-      try {
-        await ctx.store.add('invites', {
-          _id: code,
-          memberId,
-          branchId: m.branchId,
-          createdBy: ctx.caller.memberId ?? '',
-          createdAt: ctx.now.toISOString(),
-          expiresAt,
-          usedAt: null,
-          usedBy: null,
-          revoked: false,
-        })
-        await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${withCommitteeRoles(m)} 生成邀请码`, after: { roles: m.roles, expiresAt } })
-        return { code, expiresAt, memberName: m.name }
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-      }
-    }
-    throw new AppError('INTERNAL')
+    const { code, expiresAt } = await issueInvite(ctx.store, { memberId, branchId: m.branchId, createdBy: ctx.caller.memberId ?? '' }, ctx.now)
+    await ctx.audit({ branchId: m.branchId, action: 'org.createInvite', targetId: memberId, summary: `为 ${withCommitteeRoles(m)} 生成邀请码`, after: { roles: m.roles, expiresAt } })
+    return { code, expiresAt, memberName: m.name }
   },
 }

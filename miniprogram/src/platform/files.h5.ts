@@ -1,7 +1,7 @@
 /**
  * Files in the browser build: a hidden file input for a screenshot (scaled down on a canvas, sent as JPEG)
- * or a spreadsheet, as base64 — sent inside an action's input, so small files only —, fetch with progress
- * and a download link for exports, and a download for a file the server sent as base64.
+ * or a spreadsheet, as base64 — sent inside an action's input, so small files only —, and fetch with
+ * progress and a download link for exports.
  */
 import type { PickedFile, PickedImage } from './types'
 
@@ -112,11 +112,4 @@ export async function downloadAndOpen(url: string, fileName: string, onProgress:
 /** Show an image in a new tab (a screenshot attached to a report). */
 export function previewImage(url: string): void {
   window.open(url, '_blank')
-}
-
-/** Save `base64` as `fileName`: a browser download. */
-export async function saveBase64File(fileName: string, base64: string, mimeType: string): Promise<boolean> {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  download(new Blob([bytes], { type: mimeType }), fileName)
-  return true
 }

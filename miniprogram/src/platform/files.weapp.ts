@@ -1,15 +1,12 @@
 /**
  * Files in WeChat: picking a screenshot (chooseMedia, compressed) or a spreadsheet from a chat
  * (chooseMessageFile) as base64 — sent inside an action's input, so small files only —, downloading an
- * export with progress and opening it in the document viewer (forward / save from there), and saving a
- * file the server sent as base64.
+ * export with progress and opening it in the document viewer (forward / save from there).
  */
 import Taro from '@tarojs/taro'
 import type { PickedFile, PickedImage } from './types'
 
 const readBase64 = (path: string): string => Taro.getFileSystemManager().readFileSync(path, 'base64') as string
-
-const EXT_TYPES: Record<string, string> = { xlsx: 'xlsx', xls: 'xls', docx: 'docx', doc: 'doc', pdf: 'pdf', pptx: 'pptx', ppt: 'ppt' }
 
 /** Pick one image (a payment screenshot), compressed; null if cancelled. */
 export async function pickImage(): Promise<PickedImage | null> {
@@ -50,15 +47,4 @@ export async function downloadAndOpen(url: string, _fileName: string, onProgress
 /** Show an image full screen (a screenshot attached to a report). */
 export function previewImage(url: string): void {
   void Taro.previewImage({ urls: [url], current: url })
-}
-
-/** Save `base64` as `fileName` in the user data folder and open it in the document viewer. */
-export async function saveBase64File(fileName: string, base64: string, _mimeType: string): Promise<boolean> {
-  const safe = fileName.replace(/[\\/:*?"<>|]/g, '_')
-  const filePath = `${Taro.env.USER_DATA_PATH}/${safe}`
-  Taro.getFileSystemManager().writeFileSync(filePath, base64, 'base64')
-  const ext = (/\.([a-z0-9]+)$/i.exec(safe)?.[1] ?? '').toLowerCase()
-  const fileType = EXT_TYPES[ext]
-  await Taro.openDocument(fileType ? { filePath, fileType: fileType as 'xlsx', showMenu: true } : { filePath, showMenu: true })
-  return true
 }

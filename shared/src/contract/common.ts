@@ -88,9 +88,10 @@ export const StoredFileId = (root: string, folders: number, message: string) =>
 export const ImageExt = z.enum(['jpg', 'png'])
 
 /**
- * The reply of an export action that stores its file (dues.exportFile, workbench.exportLedger — workbench adds
- * the 台账 kind and title): the file name to save as, a temporary download link (CloudBase storage; locally the
- * host's file route), the stored file's id, the rows of its main table and its size.
+ * The reply of every export action, each of which stores its file (`cloudfunctions/_kit/exports.ts`):
+ * dues.exportFile, evaluation.exportXlsx and workbench.exportLedger (which adds the 台账 kind and title). The
+ * file name to save as, a temporary download link (CloudBase storage; locally the host's file route), the
+ * stored file's id, the rows of its main table and its size.
  */
 export const ExportFileSchema = z.object({
   fileName: z.string(),
@@ -101,7 +102,3 @@ export const ExportFileSchema = z.object({
   bytes: z.number(),
 })
 export type ExportFile = z.infer<typeof ExportFileSchema>
-
-/** The reply of an export action that answers the file inline (evaluation.exportXlsx): base64 with its MIME type. */
-export const InlineFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })
-export type InlineFile = z.infer<typeof InlineFileSchema>

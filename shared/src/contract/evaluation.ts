@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { EvaluationGradeSchema } from '../rules/evaluation/grades'
 import { action, defineDomain } from './define'
-import { Base64Body, DateStr, InlineFileSchema, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
+import { Base64Body, DateStr, ExportFileSchema, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'
 import { MEMBER_STATUSES } from './roles'
 
 export const ROUND_STATUSES = ['open', 'closed', 'published'] as const
@@ -308,10 +308,10 @@ export const evaluation = defineDomain('evaluation', {
     kind: 'write',
   }),
 
-  /** 民主评议党员登记表 / 民主测评汇总表 as an .xlsx file (base64), after close. Caller: 支委; 上级 admins. */
+  /** 民主评议党员登记表 / 民主测评汇总表 as a stored .xlsx file with a temporary link, after close. Caller: 支委; 上级 admins. */
   exportXlsx: action({
     input: z.strictObject({ roundId: Id, kind: z.enum(EXPORT_KINDS) }),
-    output: InlineFileSchema,
+    output: ExportFileSchema,
     policy: { committee: 'branch', 'org-admin': 'org' },
     kind: 'read',
   }),
