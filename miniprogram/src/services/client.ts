@@ -1,6 +1,8 @@
 /**
  * A typed client built from the shared contracts: `client.org.me({})` sends `{ action, input }` to the
- * function named after the domain and returns the action's output type. The reply envelope is checked
+ * function named after the domain and returns the action's output type. At run time it needs only the
+ * names (the catalog, `@shared/contract/catalog`); the types come from the contracts, so the app does not
+ * carry the schemas. The reply envelope is checked
  * here because `callFunction` is untyped; an error envelope becomes an `ApiError` with the server's message.
  */
 import type { ActionDef, Domain, InputOf, OutputOf } from '@shared/contract/define'
@@ -48,9 +50,12 @@ export type DomainClient<D extends Domain> = { [K in keyof D['actions']]: Action
 
 export type Client<Ds extends Record<string, Domain>> = { [K in keyof Ds]: DomainClient<Ds[K]> }
 
-export function createClient<Ds extends Record<string, Domain>>(domains: Ds, transport: Transport): Client<Ds> {
+/** What the client needs of each domain at run time: its function name and its action names. */
+export type CatalogOf<Ds extends Record<string, Domain>> = { [K in keyof Ds]: { name: string; actions: { [A in keyof Ds[K]['actions']]: unknown } } }
+
+export function createClient<Ds extends Record<string, Domain>>(domains: Ds | CatalogOf<Ds>, transport: Transport): Client<Ds> {
   const client: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {}
-  for (const [key, domain] of Object.entries(domains)) {
+  for (const [key, domain] of Object.entries<{ name: string; actions: object }>(domains)) {
     const fns: Record<string, (input: unknown) => Promise<unknown>> = {}
     for (const action of Object.keys(domain.actions)) {
       fns[action] = async (input: unknown) => {

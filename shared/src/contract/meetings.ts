@@ -4,9 +4,12 @@
  * as audited entries), 补学, attendance views with absence flags (支委 only) and compliance.
  */
 import * as z from 'zod/mini'
-import { MeetingKindSchema } from '../rules/meetings/kinds'
+import { MeetingKindSchema } from '../rules/meetings/kind-schema'
 import { action, defineDomain } from './define'
 import { Base64Body, DateStr, StoredFileId, Id, ImageExt, OptText, Page, Text, Year } from './common'
+import { SIGN_IN_DIGITS } from './constants/meetings'
+
+export { LOCATION_REQUIRED, SIGN_IN_DIGITS, parseSignInCode } from './constants/meetings'
 
 export { MeetingKindSchema }
 
@@ -16,11 +19,6 @@ export const TimeStr = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '�
 export const INVITEE_KINDS = ['activist', 'public', 'other'] as const
 export const INVITEE_KIND_LABELS: Record<(typeof INVITEE_KINDS)[number], string> = { activist: '入党积极分子', public: '群众', other: '其他' }
 
-/** The typed form of the sign-in code: 6 digits. */
-export const SIGN_IN_DIGITS = /^\d{6}$/
-
-/** The `rule` of a sign-in refused for want of the member's position: the app asks for it and retries. */
-export const LOCATION_REQUIRED = 'LOCATION_REQUIRED'
 
 export const LocationSchema = z.strictObject({
   lat: z.number().check(z.gte(-90), z.lte(90)),
@@ -508,8 +506,3 @@ export const meetings = defineDomain('meetings', {
   myTasks: action({ input: z.strictObject({}), output: TasksSchema, policy: { member: 'any' }, kind: 'read' }),
 })
 
-/** The text of a rotating sign-in code: `ZB1.<meetingId>.<window>.<mac>`; the meeting id lets a scan from anywhere find its meeting. */
-export const parseSignInCode = (text: string): { meetingId: string; window: number; mac: string } | null => {
-  const m = /^ZB1\.([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([A-Za-z0-9_-]{16,64})$/.exec(text.trim())
-  return m ? { meetingId: m[1] as string, window: Number(m[2]), mac: m[3] as string } : null
-}

@@ -8,6 +8,7 @@ import { ThemeDayRuleSchema } from '../rules/theme-day-rule'
 import { action, defineDomain } from './define'
 import { DateStr, Id, Page, PersonName, Phone, Text } from './common'
 import { BRANCH_ROLES, MEMBER_STATUSES } from './roles'
+import { INVITE_CODE_MESSAGE, INVITE_CODE_PATTERN } from './constants/org'
 
 export const DUES_CATEGORIES = [
   'employed',
@@ -99,11 +100,7 @@ export const MeSchema = z.object({
 })
 export type Me = z.infer<typeof MeSchema>
 
-export const InviteCode = z.string().check(
-  z.trim(),
-  z.toUpperCase(),
-  z.regex(/^[A-HJ-NP-Z2-9]{8}$/, '邀请码应为8位字母或数字'),
-)
+export const InviteCode = z.string().check(z.trim(), z.toUpperCase(), z.regex(INVITE_CODE_PATTERN, INVITE_CODE_MESSAGE))
 
 /** The one-time first-run code `npm run provision` prints: 12 letters or digits, dashes and spaces ignored. */
 export const BootstrapCode = z.string().check(

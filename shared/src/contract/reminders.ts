@@ -6,36 +6,11 @@
 import * as z from 'zod/mini'
 import { action, defineDomain } from './define'
 import { Id } from './common'
+import { REMINDER_TOPICS, SUBSCRIBE_ASK_MAX, TEMPLATE_KEYS, type ReminderTopic, type TemplateKey } from './constants/reminders'
 
-/** What a member can hear about; each topic is sent with one template and can be switched off. */
-export const REMINDER_TOPICS = [
-  'theme-day', // 主题党日: T−1 day 18:00 and the day itself 08:00
-  'meeting', // 会议: 2 hours before (those a member is 应到 for cannot be switched off)
-  'dues', // 党费: the collection day, and arrears
-  'points', // 积分: the monthly 申报 deadline
-  'evaluation', // 民主评议: voting opens
-  'political-birthday', // 政治生日: the 书记 is told 7 days ahead
-  'reelection', // 换届: term dates, to the 书记 and the 上级 admin
-  'talks', // 谈心谈话: coverage gaps, to the 书记 monthly
-] as const
+export { REMINDER_TOPICS, SUBSCRIBE_ASK_MAX, TEMPLATE_KEYS, TOPIC_TEMPLATE, type ReminderTopic, type TemplateKey } from './constants/reminders'
 export const ReminderTopicSchema = z.enum(REMINDER_TOPICS)
-export type ReminderTopic = z.infer<typeof ReminderTopicSchema>
-
-/** The subscribe-message templates (ids come from the server's configuration, never from here). */
-export const TEMPLATE_KEYS = ['themeDay', 'meeting', 'dues', 'task'] as const
 export const TemplateKeySchema = z.enum(TEMPLATE_KEYS)
-export type TemplateKey = z.infer<typeof TemplateKeySchema>
-
-export const TOPIC_TEMPLATE: Record<ReminderTopic, TemplateKey> = {
-  'theme-day': 'themeDay',
-  meeting: 'meeting',
-  dues: 'dues',
-  points: 'task',
-  evaluation: 'task',
-  'political-birthday': 'task',
-  reelection: 'task',
-  talks: 'task',
-}
 
 /** Who a topic concerns: every member, or only the 书记 (and, for 换届, the 上级 admin). */
 export const TOPIC_AUDIENCE: Record<ReminderTopic, 'member' | 'secretary' | 'secretary-or-admin'> = {
@@ -79,8 +54,6 @@ export const TEMPLATE_TITLES: Record<TemplateKey, string> = {
   task: '待办事项提醒',
 }
 
-/** WeChat lets one `requestSubscribeMessage` ask for at most 3 templates. */
-export const SUBSCRIBE_ASK_MAX = 3
 
 export const TemplateInfoSchema = z.object({
   key: TemplateKeySchema,

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { EVIDENCE_PAGES } from '../profiles/assessment-standards'
-import { MeetingKindSchema } from '../rules/meetings/kinds'
+import { MeetingKindSchema } from '../rules/meetings/kind-schema'
 import { TALK_REQUIREMENTS } from '../rules/workbench/talks'
 import { action, defineDomain } from './define'
 import { Base64Body, DateStr, ExportFileSchema, StoredFileId, Id, ImageExt, OptText, Text, Year } from './common'

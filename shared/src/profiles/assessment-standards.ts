@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini'
 import { RuleInputError } from '../rules/errors'
-import { MeetingKindSchema } from '../rules/meetings/kinds'
+import { MeetingKindSchema } from '../rules/meetings/kind-schema'
 import type { ProfileId } from './ids'
 
 export const SEED_001 = '[L] 职业学院党支部标准化规范化建设达标标准（seed 001_473cea6eeca10bbc）'

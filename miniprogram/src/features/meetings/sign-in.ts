@@ -4,7 +4,8 @@
  * the 组织生活 tab (no meeting open) signs in to the meeting the code names. When scanning fails, the
  * meeting page takes the 6 digits shown under the host's QR code instead (`signInWithDigits`).
  */
-import { LOCATION_REQUIRED, SIGN_IN_DIGITS, parseSignInCode, type Attendance } from '@shared/contract/meetings'
+import type { Attendance } from '@shared/contract/meetings'
+import { LOCATION_REQUIRED, SIGN_IN_DIGITS, parseSignInCode } from '@shared/contract/constants/meetings'
 import { getLocation, scanCode } from '@/platform'
 import { api } from '@/services/api'
 import { ApiError } from '@/services/client'

@@ -4,7 +4,8 @@
  * tap handler, `requestSubscribe` first (WeChat refuses it after an await), then the accepted templates
  * are reported to the server. On h5 the platform adapter accepts every template.
  */
-import { SUBSCRIBE_ASK_MAX, TEMPLATE_KEYS, type TemplateInfo, type TemplateKey } from '@shared/contract/reminders'
+import type { TemplateInfo } from '@shared/contract/reminders'
+import { SUBSCRIBE_ASK_MAX, TEMPLATE_KEYS, type TemplateKey } from '@shared/contract/constants/reminders'
 import { requestSubscribe, type SubscribeAnswer } from '@/platform'
 import { api } from '@/services/api'
 

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { TOPIC_TEMPLATE, type ReminderSettings, type ReminderTopic, type TemplateInfo, type TemplateKey } from '@shared/contract/reminders'
+import type { ReminderSettings, TemplateInfo } from '@shared/contract/reminders'
+import { TOPIC_TEMPLATE, type ReminderTopic, type TemplateKey } from '@shared/contract/constants/reminders'
 import { api } from '@/services/api'
 import { useAction } from '../common/use-action'
 import { useApiCall } from '../common/use-api-call'

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { InviteCode } from '@shared/contract/org'
+import { INVITE_CODE_MESSAGE, normalizeInviteCode } from '@shared/contract/constants/org'
 import { ROUTES } from '@/constants/routes'
 import { setMe } from '@/features/org/me-store'
 import { useMe } from '@/features/org/use-me'
@@ -20,7 +20,7 @@ export const normaliseCode = (raw: string): string => raw.replace(/[^0-9a-zA-Z]/
 
 /**
  * A friendlier message than the schema's for the common slips: too short, or a look-alike character
- * the code alphabet leaves out (0/O, 1/I; see `InviteCode` in the org contract).
+ * the code alphabet leaves out (0/O, 1/I; see `INVITE_CODE_PATTERN` in `@shared/contract/constants/org`).
  */
 export function checkCode(code: string): string | null {
   if (code.length < 8) return `邀请码共8位，您输入了${code.length}位`
@@ -46,13 +46,13 @@ export default function BindPage(): React.ReactElement {
 
   const submit = async (): Promise<void> => {
     const problem = checkCode(code)
-    const parsed = InviteCode.safeParse(code)
-    if (problem || !parsed.success) {
-      setLocalError(problem ?? parsed.error?.issues[0]?.message ?? '邀请码应为8位字母或数字')
+    const parsed = normalizeInviteCode(code)
+    if (problem || parsed === null) {
+      setLocalError(problem ?? INVITE_CODE_MESSAGE)
       return
     }
     setLocalError(null)
-    const result = await bind.run(parsed.data)
+    const result = await bind.run(parsed)
     if (result) {
       setMe(result)
       void Taro.showToast({ title: '绑定成功', icon: 'success', duration: 1500 })

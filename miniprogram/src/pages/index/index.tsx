@@ -4,7 +4,6 @@
  */
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { org } from '@shared/contract/org'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
 import { can } from '@/features/org/permissions'
@@ -20,11 +19,10 @@ import { DuesTodo } from '@/features/dues/components/DuesTodo'
 import { PointsTodo } from '@/features/points/components/PointsTodo'
 import { WorkbenchTodo } from '@/features/workbench/components/WorkbenchTodo'
 import { RemindersTodo } from '@/features/reminders/components/RemindersTodo'
-import { workbench } from '@shared/contract/workbench'
-import { dues } from '@shared/contract/dues'
 import { go } from '@/utils/nav'
 import { formatDate } from '@/utils/format'
 import './index.scss'
+import { CATALOG } from '@shared/contract/catalog'
 
 export default function HomePage(): React.ReactElement {
   const { me, loading, error, reload } = useRequireBound()
@@ -42,11 +40,11 @@ export default function HomePage(): React.ReactElement {
   const group = branch.groups.find((g) => g.id === member.groupId)
 
   const admin: Entry[] = []
-  if (can(me, org.actions.listMembers)) admin.push({ key: 'members', label: '党员名册', icon: 'users', onClick: () => go(ROUTES.adminMembers) })
-  if (can(me, org.actions.createMember)) admin.push({ key: 'add-member', label: '添加党员', icon: 'userPlus', onClick: () => go(ROUTES.adminMemberEdit) })
-  if (can(me, org.actions.updateBranch)) admin.push({ key: 'branch', label: '支部设置', icon: 'sliders', onClick: () => go(ROUTES.adminBranch) })
-  if (can(me, dues.actions.collection)) admin.push({ key: 'dues-admin', label: '党费管理', icon: 'wallet', onClick: () => go(ROUTES.duesAdmin) })
-  if (can(me, workbench.actions.dashboard)) admin.push({ key: 'workbench', label: '支部工作台', icon: 'clipboard', onClick: () => go(ROUTES.workbench) })
+  if (can(me, CATALOG.org.actions.listMembers)) admin.push({ key: 'members', label: '党员名册', icon: 'users', onClick: () => go(ROUTES.adminMembers) })
+  if (can(me, CATALOG.org.actions.createMember)) admin.push({ key: 'add-member', label: '添加党员', icon: 'userPlus', onClick: () => go(ROUTES.adminMemberEdit) })
+  if (can(me, CATALOG.org.actions.updateBranch)) admin.push({ key: 'branch', label: '支部设置', icon: 'sliders', onClick: () => go(ROUTES.adminBranch) })
+  if (can(me, CATALOG.dues.actions.collection)) admin.push({ key: 'dues-admin', label: '党费管理', icon: 'wallet', onClick: () => go(ROUTES.duesAdmin) })
+  if (can(me, CATALOG.workbench.actions.dashboard)) admin.push({ key: 'workbench', label: '支部工作台', icon: 'clipboard', onClick: () => go(ROUTES.workbench) })
 
   const quick: Entry[] = [
     { key: 'meetings', label: '组织生活', icon: 'flag', onClick: () => go(ROUTES.meetings) },

@@ -6,7 +6,6 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { meetings as contract } from '@shared/contract/meetings'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
 import { can, isCommittee } from '@/features/org/permissions'
@@ -20,6 +19,7 @@ import { scanAndSignIn } from '@/features/meetings/sign-in'
 import { go } from '@/utils/nav'
 import { useReloadOnReturn } from '@/features/common/use-reload-on-return'
 import './index.scss'
+import { CATALOG } from '@shared/contract/catalog'
 
 export default function MeetingsPage(): React.ReactElement {
   const { me, loading, error, reload } = useRequireBound()
@@ -47,11 +47,11 @@ export default function MeetingsPage(): React.ReactElement {
 
   const committee = isCommittee(me)
   const entries: Entry[] = []
-  if (can(me, contract.actions.createMeeting)) entries.push({ key: 'new', label: '新建会议', icon: 'plus', onClick: () => go(ROUTES.meetingEdit) })
+  if (can(me, CATALOG.meetings.actions.createMeeting)) entries.push({ key: 'new', label: '新建会议', icon: 'plus', onClick: () => go(ROUTES.meetingEdit) })
   entries.push({ key: 'plan', label: '年度计划', icon: 'calendar', onClick: () => go(ROUTES.meetingPlan) })
   if (committee) entries.push({ key: 'grid', label: '出勤统计', icon: 'users', onClick: () => go(ROUTES.meetingGrid) })
   else entries.push({ key: 'mine', label: '我的出勤', icon: 'user', onClick: () => go(ROUTES.meetingMember) })
-  if (can(me, contract.actions.decideLeave)) entries.push({ key: 'leaves', label: '请假审批', icon: 'clipboard', onClick: () => go(ROUTES.meetingLeaves) })
+  if (can(me, CATALOG.meetings.actions.decideLeave)) entries.push({ key: 'leaves', label: '请假审批', icon: 'clipboard', onClick: () => go(ROUTES.meetingLeaves) })
   if (committee) entries.push({ key: 'compliance', label: '达标情况', icon: 'check', onClick: () => go(ROUTES.meetingCompliance) })
 
   const up = upcoming.data?.meetings ?? []

@@ -4,9 +4,6 @@
  */
 import { View, Text } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
-import { org } from '@shared/contract/org'
-import { dues } from '@shared/contract/dues'
-import { points } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
 import { useRequireBound } from '@/features/org/use-me'
 import { can, isCommittee } from '@/features/org/permissions'
@@ -16,6 +13,7 @@ import { MemberAvatar } from '@/components/MemberAvatar'
 import { Icon, type IconName } from '@/components/Icon'
 import { go } from '@/utils/nav'
 import './index.scss'
+import { CATALOG } from '@shared/contract/catalog'
 
 interface MenuItemProps {
   icon: IconName
@@ -60,10 +58,10 @@ export default function MinePage(): React.ReactElement {
 
   const { member, branch } = me
   const manage: MenuItemProps[] = []
-  if (can(me, org.actions.listMembers)) manage.push({ icon: 'users', title: '党员名册', testId: 'menu-members', onClick: () => go(ROUTES.adminMembers) })
-  if (can(me, org.actions.updateBranch)) manage.push({ icon: 'sliders', title: '支部设置', testId: 'menu-branch', onClick: () => go(ROUTES.adminBranch) })
-  if (can(me, dues.actions.collection)) manage.push({ icon: 'wallet', title: '党费管理', testId: 'menu-dues-admin', onClick: () => go(ROUTES.duesAdmin) })
-  if (can(me, points.actions.reviewQueue)) manage.push({ icon: 'star', title: isCommittee(me) ? '积分管理' : '积分审核', testId: 'menu-points-admin', onClick: () => go(isCommittee(me) ? ROUTES.pointsAdmin : ROUTES.pointsReview) })
+  if (can(me, CATALOG.org.actions.listMembers)) manage.push({ icon: 'users', title: '党员名册', testId: 'menu-members', onClick: () => go(ROUTES.adminMembers) })
+  if (can(me, CATALOG.org.actions.updateBranch)) manage.push({ icon: 'sliders', title: '支部设置', testId: 'menu-branch', onClick: () => go(ROUTES.adminBranch) })
+  if (can(me, CATALOG.dues.actions.collection)) manage.push({ icon: 'wallet', title: '党费管理', testId: 'menu-dues-admin', onClick: () => go(ROUTES.duesAdmin) })
+  if (can(me, CATALOG.points.actions.reviewQueue)) manage.push({ icon: 'star', title: isCommittee(me) ? '积分管理' : '积分审核', testId: 'menu-points-admin', onClick: () => go(isCommittee(me) ? ROUTES.pointsAdmin : ROUTES.pointsReview) })
 
   return (
     <View className='page mine' data-testid='mine-page'>

@@ -6,7 +6,8 @@ import * as z from 'zod/mini'
 import type { BranchRole } from '../../contract/roles'
 import { RuleInputError } from '../errors'
 import { assertDate, type DateString, type Period, PERIOD_UNIT_LABELS, PERIOD_UNITS, periodsBetween } from '../time'
-import { MEETING_KIND_SHORT_LABELS, type MeetingKind, MeetingKindSchema } from './kinds'
+import { MEETING_KIND_SHORT_LABELS, type MeetingKind } from './kinds'
+import { MeetingKindSchema } from './kind-schema'
 
 /**
  * A profile's requirement: at least `min` meetings of `kind` in every period of `per`. `by: 'secretary'`

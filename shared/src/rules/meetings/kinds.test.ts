@@ -1,5 +1,6 @@
 // Tests of kinds.ts: every kind has its names, and 三会一课 are kinds.
-import { MEETING_KIND_LABELS, MEETING_KIND_SHORT_LABELS, MEETING_KINDS, MeetingKindSchema, THREE_MEETINGS_ONE_LECTURE } from './kinds'
+import { MEETING_KIND_LABELS, MEETING_KIND_SHORT_LABELS, MEETING_KINDS, THREE_MEETINGS_ONE_LECTURE } from './kinds'
+import { MeetingKindSchema } from './kind-schema'
 
 describe('meeting kinds', () => {
   test('every kind has a name and a short name', () => {

@@ -2,7 +2,6 @@
  * Meeting kinds (docs/DOMAIN.md §2): the kinds a branch holds, their Chinese names and short names, and
  * "三会一课", the meetings that must be held on their own.
  */
-import * as z from 'zod/mini'
 
 export const MEETING_KINDS = [
   'party-congress', // 支部党员大会
@@ -17,7 +16,6 @@ export const MEETING_KINDS = [
 
 export type MeetingKind = (typeof MEETING_KINDS)[number]
 
-export const MeetingKindSchema = z.enum(MEETING_KINDS)
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   'party-congress': '支部党员大会',

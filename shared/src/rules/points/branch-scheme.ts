@@ -4,7 +4,8 @@
  * and which members are left out of ranking (离退休, 长期卧病, 长期外出).
  */
 import * as z from 'zod/mini'
-import { type MeetingKind, MeetingKindSchema } from '../meetings/kinds'
+import type { MeetingKind } from '../meetings/kinds'
+import { MeetingKindSchema } from '../meetings/kind-schema'
 import { POINTS_AUTO_SOURCES, POINTS_BANDS, POINTS_EXCLUSIONS, POINTS_SCHEME_PRESETS, type PointsExclusion, type PointsScheme } from './scheme'
 
 /** `points/scheme.ts` sources plus 志愿服务 recorded by the branch (the `volunteer.recorded` event). */

@@ -4,7 +4,7 @@
  * exclusions) and the shipped presets. 积分 is an input to 民主评议, never the grade itself.
  */
 import * as z from 'zod/mini'
-import { MeetingKindSchema } from '../meetings/kinds'
+import { MeetingKindSchema } from '../meetings/kind-schema'
 import { type MonthString, PERIOD_UNITS } from '../time'
 
 export const POINTS_BANDS = ['excellent', 'good', 'qualified', 'unqualified'] as const

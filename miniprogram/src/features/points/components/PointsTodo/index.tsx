@@ -3,7 +3,7 @@
  * and 申报 waiting for this reviewer (党小组长 / 支委). Renders nothing otherwise — no nagging to declare.
  */
 import { View, Text } from '@tarojs/components'
-import { points, type EntryView, type Overview } from '@shared/contract/points'
+import type { EntryView, Overview } from '@shared/contract/points'
 import { ROUTES } from '@/constants/routes'
 import { useMe } from '@/features/org/use-me'
 import { can, isCommittee } from '@/features/org/permissions'
@@ -11,6 +11,7 @@ import { go } from '@/utils/nav'
 import { usePointsTodo } from '@/features/points/use-points-todo'
 import './index.scss'
 import { beijingYear } from '@shared/rules/time'
+import { CATALOG } from '@shared/contract/catalog'
 
 export interface PointsTask {
   key: string
@@ -43,7 +44,7 @@ export function pointsTasks(overview: Overview | null, queue: readonly EntryView
 export function PointsTodo(): React.ReactElement | null {
   const { me } = useMe()
   const bound = !!me?.member
-  const reviewer = bound && can(me, points.actions.reviewQueue)
+  const reviewer = bound && can(me, CATALOG.points.actions.reviewQueue)
   const year = beijingYear(Date.now())
   const { overview, queue } = usePointsTodo(bound, reviewer, year)
   const tasks = pointsTasks(overview.data ?? null, queue.data?.entries ?? null, isCommittee(me))
