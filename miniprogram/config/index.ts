@@ -43,10 +43,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Template levels in base.wxml before Taro nests deeper nodes through its `comp` wrapper: 16 (the
+    // default) cost the main package 16 KB more; our pages' trees go through the wrapper past level 10.
+    baseLevel: 10,
     mini: {
-      // Template levels in base.wxml before Taro nests deeper nodes through its `comp` wrapper: 16 (the
-      // default) cost the main package 16 KB more; our pages' trees go through the wrapper past level 10.
-      baseLevel: 10,
       compile: { include: [sharedDir] },
       webpackChain: esmInCommonjsPackages,
       // Page styles are namespaced by BEM class, so the order shared chunks' CSS lands in does not matter.
